@@ -1,0 +1,28 @@
+package dev.oro.cli;
+
+import dev.oro.Oro;
+import dev.oro.library.PromptLibrary;
+import dev.oro.render.Renderer;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Where the prompt library is; shared by every command that reads it. */
+public class LibraryOptions {
+
+    @Option(names = "--prompts", paramLabel = "DIR", defaultValue = "${env:ORO_PROMPTS_DIR:-prompts}",
+            description = "The prompt library folder (default: ${DEFAULT-VALUE}; env ORO_PROMPTS_DIR).")
+    Path prompts;
+
+    private Renderer renderer;
+
+    Renderer renderer() {
+        if (renderer == null) {
+            renderer = Oro.renderer(prompts);
+        }
+        return renderer;
+    }
+
+    PromptLibrary library() {
+        return Oro.library(prompts, renderer());
+    }
+}

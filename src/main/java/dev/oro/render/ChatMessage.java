@@ -1,0 +1,5 @@
+package dev.oro.render;
+
+/** A rendered chat message; {@code role} is system, user or assistant. */
+public record ChatMessage(String role, String content) {
+}

@@ -1,0 +1,156 @@
+package dev.oro.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oro.StarterLibrary;
+import dev.oro.library.Hashing;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI run in-process, as {@code ./oro} runs it, against a copy of the starter library. */
+class CliTest {
+
+    @TempDir
+    Path tmp;
+
+    Path prompts;
+
+    record Run(int code, String out, String err) {
+    }
+
+    @BeforeEach
+    void copyLibrary() {
+        prompts = StarterLibrary.copy(tmp.resolve("prompts"));
+    }
+
+    Run oro(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of(args));
+        if (args.length > 0) {
+            all.add(1, "--prompts=" + prompts);
+        }
+        int code = OroCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void should_list_prompts_with_their_labels() {
+        Run r = oro("list");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("PROMPT").contains("summarize").contains("production=2").contains("qa-with-context");
+        assertThat(r.out().lines().count()).isEqualTo(10);
+    }
+
+    @Test
+    void should_render_with_vars_and_print_messages() {
+        Run r = oro("render", "literary-analysis@production");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("system:\nYou are a literature professor").contains("\n\nuser:\n");
+        assertThat(r.err()).isEmpty();
+
+        Run summary = oro("render", "summarize@production", "--var", "text=Oro ships {today}.");
+        assertThat(summary.out()).isEqualTo("""
+                user:
+                Summarize the text below as a bullet point list of the most important points.
+
+                Text: \"\"\"
+                Oro ships {today}.
+                \"\"\"
+                """);
+    }
+
+    @Test
+    void should_render_json_like_the_api() throws Exception {
+        Files.writeString(tmp.resolve("vars.yaml"), "question: What is Oro?\ncontext: |\n  Oro is a prompt tool.\n");
+        Run r = oro("render", "qa-with-context@production", "--vars-file", tmp.resolve("vars.yaml").toString(), "--json");
+        assertThat(r.code()).isZero();
+        String hash = Hashing.sha256(Files.readString(prompts.resolve("qa-with-context/2.prompt")));
+        assertThat(r.out()).contains("\"prompt\" : \"qa-with-context\"", "\"version\" : 2", "\"hash\" : \"" + hash + "\"",
+                "\"role\" : \"user\"", "What is Oro?", "\\\"No answer\\\"");
+    }
+
+    @Test
+    void should_read_a_variable_from_a_file() throws Exception {
+        Files.writeString(tmp.resolve("article.txt"), "Line one.\nLine two.\n");
+        Run r = oro("render", "summarize@production", "--var", "text=@" + tmp.resolve("article.txt"));
+        assertThat(r.out()).contains("Text: \"\"\"\nLine one.\nLine two.\n\"\"\"");
+    }
+
+    @Test
+    void should_fail_with_every_missing_variable_on_stderr_and_exit_1() {
+        Run r = oro("render", "qa-with-context@production", "--var", "questoin=x");
+        assertThat(r.code()).isEqualTo(ExitCode.ERROR);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("oro: missing variables question, context for prompts/qa-with-context/2.prompt"
+                + " (passed but not used: questoin)\n");
+    }
+
+    @Test
+    void should_exit_2_on_a_wrong_command_line() {
+        assertThat(oro("render").code()).isEqualTo(ExitCode.USAGE);
+        assertThat(oro("frobnicate").code()).isEqualTo(ExitCode.USAGE);
+        Run badOption = oro("list", "--colour");
+        assertThat(badOption.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(badOption.err()).contains("Unknown option: '--colour'");
+        assertThat(oro("serve", "--help").code()).isZero();
+    }
+
+    @Test
+    void should_report_bad_vars_files_with_their_line() throws Exception {
+        Files.writeString(tmp.resolve("bad.json"), "{\n  \"text\": \"a\",\n  oops\n}");
+        Run r = oro("render", "summarize", "--vars-file", tmp.resolve("bad.json").toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).startsWith("oro: " + tmp.resolve("bad.json") + " line 3:").doesNotContain("\tat ");
+        Run missing = oro("render", "summarize", "--vars-file", tmp.resolve("nope.yaml").toString());
+        assertThat(missing.err()).contains("does not exist");
+    }
+
+    @Test
+    void should_show_a_version_with_its_hash() {
+        Run r = oro("show", "summarize@production");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("# summarize@2  (production)\n# sha256:").contains("{#include context label=\"Text\" text=text /}");
+        Run json = oro("show", "summarize@1", "--json");
+        assertThat(json.out()).contains("\"version\" : 1", "\"role\" : \"user\"", "\"editedByHand\" : false", "\"required\" : true");
+    }
+
+    @Test
+    void should_create_versions_label_and_diff_them() throws Exception {
+        Path file = tmp.resolve("better.prompt");
+        Files.writeString(file, "---\ndescription: shorter\nparams:\n  temperature: 0\n---\nSummarize in 3 bullets:\n\"\"\"\n{text}\n\"\"\"\n");
+        Run created = oro("new", "summarize", "--from", file.toString(), "--base", "2");
+        assertThat(created.code()).isZero();
+        assertThat(created.out()).isEqualTo("summarize@3\n");
+        Run stale = oro("new", "summarize", "--from", file.toString(), "--base", "2");
+        assertThat(stale.code()).isEqualTo(1);
+        assertThat(stale.err()).contains("is at version 3 but this edit was based on version 2; nothing was written");
+        assertThat(prompts.resolve("summarize/4.prompt")).doesNotExist();
+
+        assertThat(oro("label", "summarize", "staging", "3").out()).isEqualTo("summarize@staging -> 3\n");
+        assertThat(oro("render", "summarize@staging", "--var", "text=x").out()).contains("Summarize in 3 bullets:");
+
+        Run diff = oro("diff", "summarize@production", "summarize@staging");
+        assertThat(diff.code()).isZero();
+        assertThat(diff.out()).contains("~ params.temperature: 0.2 -> 0", "--- prompts/summarize/2.prompt", "+++ prompts/summarize/3.prompt",
+                "+Summarize in 3 bullets:");
+    }
+
+    @Test
+    void should_refuse_bad_names_and_missing_files() {
+        Run traversal = oro("new", "../escape", "--from", "whatever");
+        assertThat(traversal.code()).isEqualTo(1);
+        assertThat(traversal.err()).startsWith("oro: invalid prompt name '../escape'");
+        Run badName = oro("show", "../../etc/passwd");
+        assertThat(badName.err()).startsWith("oro: invalid prompt name '../../etc/passwd'");
+        assertThat(oro("label", "summarize", "latest", "1").err()).contains("'latest' always means the newest version");
+        assertThat(tmp.resolve("escape")).doesNotExist();
+    }
+}
