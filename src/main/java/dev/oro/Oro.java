@@ -1,6 +1,11 @@
 package dev.oro;
 
 import dev.oro.library.PromptLibrary;
+import dev.oro.model.ModelRegistry;
+import dev.oro.model.ProviderFactory;
+import dev.oro.model.Secrets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import dev.oro.render.Renderer;
 import dev.oro.render.SandboxEngine;
 import java.nio.file.Path;
@@ -17,5 +22,18 @@ public final class Oro {
 
     public static PromptLibrary library(Path promptsDir, Renderer renderer) {
         return new PromptLibrary(promptsDir, renderer::check);
+    }
+
+    /** Threads for model calls; daemons, so a CLI run never hangs on exit because of them. */
+    public static ExecutorService modelExecutor() {
+        return Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "oro-model");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public static ModelRegistry models(Path modelsDir, ExecutorService executor) {
+        return new ModelRegistry(modelsDir, new ProviderFactory(Secrets.fromEnvironment())::create, executor);
     }
 }

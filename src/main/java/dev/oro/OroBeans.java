@@ -5,7 +5,12 @@ import dev.oro.render.Renderer;
 import dev.oro.render.SandboxEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Singleton;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
+import dev.oro.model.Completions;
+import dev.oro.model.ModelRegistry;
+import java.util.concurrent.ExecutorService;
 import java.nio.file.Path;
 
 /** Wires the plain-Java core (also used by the CLI without Quarkus) into the server. */
@@ -22,5 +27,33 @@ public class OroBeans {
     @Singleton
     PromptLibrary library(OroConfig config, Renderer renderer) {
         return Oro.library(Path.of(config.promptsDir()), renderer);
+    }
+
+    @Produces
+    @Singleton
+    @Named("models")
+    ExecutorService modelExecutor() {
+        return Oro.modelExecutor();
+    }
+
+    void stop(@Disposes @Named("models") ExecutorService executor) {
+        executor.shutdownNow();
+    }
+
+    @Produces
+    @Singleton
+    ModelRegistry models(OroConfig config, @Named("models") ExecutorService executor) {
+        return Oro.models(Path.of(config.modelsDir()), executor);
+    }
+
+    /** In-process models hold native memory; free it when the server stops. */
+    void close(@Disposes ModelRegistry models) {
+        models.close();
+    }
+
+    @Produces
+    @Singleton
+    Completions completions(PromptLibrary library, Renderer renderer, ModelRegistry models, @Named("models") ExecutorService executor) {
+        return new Completions(library, renderer, models, executor);
     }
 }

@@ -11,6 +11,10 @@ public interface OroConfig {
     @WithDefault("prompts")
     String promptsDir();
 
+    /** The model profiles folder. */
+    @WithDefault("models")
+    String modelsDir();
+
     /** Where Oro keeps its database and caches. */
     @WithDefault("./.oro")
     String dataDir();

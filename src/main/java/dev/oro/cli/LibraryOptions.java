@@ -13,6 +13,10 @@ public class LibraryOptions {
             description = "The prompt library folder (default: ${DEFAULT-VALUE}; env ORO_PROMPTS_DIR).")
     Path prompts;
 
+    @Option(names = "--models", paramLabel = "DIR", defaultValue = "${env:ORO_MODELS_DIR:-models}",
+            description = "The model profiles folder (default: ${DEFAULT-VALUE}; env ORO_MODELS_DIR).")
+    Path models;
+
     private Renderer renderer;
 
     Renderer renderer() {

@@ -23,6 +23,7 @@ class ServeCommand extends LibraryCommand {
             System.setProperty("quarkus.http.port", port.toString());
         }
         System.setProperty("oro.prompts-dir", options.prompts.toString());
+        System.setProperty("oro.models-dir", options.models.toString());
         Quarkus.run();
         return ExitCode.OK;
     }

@@ -37,7 +37,7 @@ public final class ModelErrors {
             if (t instanceof HttpTimeoutException || t instanceof TimeoutException || t instanceof java.net.SocketTimeoutException
                     || t instanceof dev.langchain4j.exception.TimeoutException) {
                 return new ModelException(profile.provider() + " did not answer within " + seconds(profile.timeout())
-                        + " (profile '" + profile.name() + "', timeout " + seconds(profile.timeout()) + ")", true, null, null, error);
+                        + " (profile '" + profile.name() + "')", true, null, null, error);
             }
         }
         if (error instanceof IOException || error.getCause() instanceof IOException) {
@@ -69,7 +69,7 @@ public final class ModelErrors {
         return retryAfter == null ? "" : "; it asked to retry after " + seconds(retryAfter);
     }
 
-    private static String seconds(Duration d) {
+    static String seconds(Duration d) {
         return d == null ? "?" : (d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms");
     }
 

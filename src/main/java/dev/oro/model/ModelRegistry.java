@@ -1,0 +1,72 @@
+package dev.oro.model;
+
+import dev.oro.OroException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
+
+/**
+ * The profiles of {@code models/} and their live models. A provider is created on first use
+ * and kept (an in-process model stays loaded between calls); an edited profile gets a fresh
+ * one; {@link #close()} releases them all at shutdown.
+ */
+public final class ModelRegistry implements AutoCloseable {
+
+    private final Path dir;
+    private final Function<ModelProfile, ChatProvider> factory;
+    private final ExecutorService executor;
+    private final Map<String, ResilientModel> live = new ConcurrentHashMap<>();
+
+    public ModelRegistry(Path dir, Function<ModelProfile, ChatProvider> factory, ExecutorService executor) {
+        this.dir = dir;
+        this.factory = factory;
+        this.executor = executor;
+    }
+
+    /** Profiles are small files, read afresh so that edits apply without a restart. */
+    public Map<String, ModelProfile> profiles() {
+        return ProfileLoader.loadAll(dir);
+    }
+
+    public ModelProfile profile(String name) {
+        ModelProfile p = profiles().get(name);
+        if (p == null) {
+            throw OroException.notFound("profile-not-found", "no model profile named '" + name + "' in " + dir
+                    + " (profiles: " + String.join(", ", profiles().keySet()) + ")");
+        }
+        return p;
+    }
+
+    public ResilientModel model(String name) {
+        ModelProfile profile = profile(name);
+        return live.compute(name, (key, current) -> {
+            if (current != null && current.profile().equals(profile)) {
+                return current;
+            }
+            if (current != null) {
+                current.close();
+            }
+            return new ResilientModel(profile, factory.apply(profile), System::nanoTime, d -> Thread.sleep(d.toMillis()),
+                    RandomGenerator.getDefault(), executor);
+        });
+    }
+
+    /** Whether a profile can answer now; never throws. */
+    public Readiness readiness(String name) {
+        try {
+            return model(name).provider().check();
+        } catch (RuntimeException e) {
+            String message = e instanceof OroException o ? o.detail() : e.getMessage();
+            return Readiness.notReady(Secrets.redact(message));
+        }
+    }
+
+    @Override
+    public void close() {
+        live.values().forEach(ResilientModel::close);
+        live.clear();
+    }
+}
