@@ -35,6 +35,12 @@ public record ModelProfile(String name, String provider, String model, String ba
         return Secrets.variableOf(apiKey);
     }
 
+    /** This profile with the base URL a provider resolved (a default, OLLAMA_HOST), so messages name it. */
+    public ModelProfile withBaseUrl(String resolved) {
+        return new ModelProfile(name, provider, model, resolved, apiKey, params, concurrency, timeout, maxRetries, pricing, path, url,
+                sha256, contextSize, file);
+    }
+
     public GenerationParams defaults() {
         return GenerationParams.from(params);
     }

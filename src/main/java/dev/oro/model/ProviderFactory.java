@@ -10,6 +10,13 @@ public final class ProviderFactory {
     }
 
     public ChatProvider create(ModelProfile profile) {
-        throw ModelException.fatal("provider '" + profile.provider() + "' of profile '" + profile.name() + "' is not available yet");
+        return switch (profile.provider()) {
+            case Providers.OPENAI -> new OpenAiProvider(profile, secrets);
+            case Providers.OLLAMA -> new OllamaProvider(profile, secrets);
+            case Providers.ANTHROPIC -> new AnthropicProvider(profile, secrets);
+            case Providers.GEMINI -> new GeminiProvider(profile, secrets);
+            default -> throw ModelException.fatal("provider '" + profile.provider() + "' of profile '" + profile.name()
+                    + "' is not available");
+        };
     }
 }

@@ -116,8 +116,7 @@ public final class ResilientModel implements AutoCloseable {
             return future.get(profile.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new ModelException(profile.provider() + " did not answer within " + ModelErrors.seconds(profile.timeout())
-                    + " (profile '" + profile.name() + "')", true, null, null, e);
+            throw ModelErrors.timeout(profile, e);
         } catch (ExecutionException e) {
             throw ModelErrors.classify(e.getCause(), profile);
         } catch (InterruptedException e) {

@@ -191,7 +191,7 @@ class ResilientModelTest {
         };
         assertThatThrownBy(() -> model(profile(0, 1, Duration.ofMillis(200)), hangsAlways, RandomGenerator.getDefault())
                 .call(ChatProviderContract.countingRequest(GenerationParams.NONE), null))
-                .hasMessage("openai did not answer within 200 ms (profile 'remote')");
+                .hasMessage("openai did not answer within 200 ms (profile 'remote'); raise 'timeout' in models/remote.yaml if the model needs longer");
     }
 
     @Test
