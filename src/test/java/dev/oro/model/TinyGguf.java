@@ -41,7 +41,7 @@ public final class TinyGguf {
     static final int EMBD = 16;
     static final int FEED_FORWARD = 32;
     static final int HEADS = 2;
-    static final int CONTEXT = 1024;
+    public static final int CONTEXT = 1024;
     static final int UNK = 0;
     static final int BOS = 1;
     static final int EOS = 2;
