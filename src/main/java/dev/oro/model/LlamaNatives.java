@@ -33,9 +33,10 @@ final class LlamaNatives {
             if (in != null) {
                 Path dir = Files.createTempDirectory("oro-jllama-");
                 Path lib = dir.resolve(name);
-                Files.copy(in, lib);
-                lib.toFile().deleteOnExit();
+                // Deleted at exit in reverse order of registration: the library, then its folder.
                 dir.toFile().deleteOnExit();
+                lib.toFile().deleteOnExit();
+                Files.copy(in, lib);
                 System.setProperty(LIB_PATH, dir.toString());
             }
             // Otherwise a platform we do not map: de.kherud's own loader will find it, noisily.
