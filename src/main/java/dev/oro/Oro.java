@@ -1,6 +1,7 @@
 package dev.oro;
 
 import dev.oro.library.PromptLibrary;
+import dev.oro.model.ModelFiles;
 import dev.oro.model.ModelRegistry;
 import dev.oro.model.ProviderFactory;
 import dev.oro.model.Secrets;
@@ -34,6 +35,7 @@ public final class Oro {
     }
 
     public static ModelRegistry models(Path modelsDir, ExecutorService executor) {
-        return new ModelRegistry(modelsDir, new ProviderFactory(Secrets.fromEnvironment())::create, executor);
+        ProviderFactory factory = new ProviderFactory(Secrets.fromEnvironment(), ModelFiles.defaults());
+        return new ModelRegistry(modelsDir, factory::create, factory::precheck, executor);
     }
 }

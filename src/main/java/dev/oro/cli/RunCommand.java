@@ -74,7 +74,9 @@ class RunCommand extends LibraryCommand {
 
         @Override
         public void done(Completions.Output output) {
-            out.println();
+            if (output.error() == null) {
+                out.println();
+            }
         }
     }
 

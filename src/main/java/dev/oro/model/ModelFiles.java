@@ -123,6 +123,14 @@ public final class ModelFiles {
                 : home().resolve(".cache").resolve("oro").resolve("models");
     }
 
+    /** Whether {@link #resolve} would answer without downloading. */
+    public boolean isLocal(ModelProfile profile) {
+        if (profile.path() != null) {
+            return Files.isRegularFile(expand(profile.path(), home()));
+        }
+        return profile.sha256() != null && Files.isRegularFile(cacheDir.resolve(profile.sha256().strip().toLowerCase(Locale.ROOT) + ".gguf"));
+    }
+
     public Path resolve(ModelProfile profile) {
         if (profile.path() != null) {
             Path file = expand(profile.path(), home());

@@ -17,12 +17,18 @@ public final class ModelRegistry implements AutoCloseable {
 
     private final Path dir;
     private final Function<ModelProfile, ChatProvider> factory;
+    private final Function<ModelProfile, Readiness> precheck;
     private final ExecutorService executor;
     private final Map<String, ResilientModel> live = new ConcurrentHashMap<>();
 
-    public ModelRegistry(Path dir, Function<ModelProfile, ChatProvider> factory, ExecutorService executor) {
+    /**
+     * @param precheck says what it can about a profile without creating its provider, or null
+     */
+    public ModelRegistry(Path dir, Function<ModelProfile, ChatProvider> factory, Function<ModelProfile, Readiness> precheck,
+            ExecutorService executor) {
         this.dir = dir;
         this.factory = factory;
+        this.precheck = precheck;
         this.executor = executor;
     }
 
@@ -57,7 +63,8 @@ public final class ModelRegistry implements AutoCloseable {
     /** Whether a profile can answer now; never throws. */
     public Readiness readiness(String name) {
         try {
-            return model(name).provider().check();
+            Readiness known = precheck.apply(profile(name));
+            return known != null ? known : model(name).provider().check();
         } catch (RuntimeException e) {
             String message = e instanceof OroException o ? o.detail() : e.getMessage();
             return Readiness.notReady(Secrets.redact(message));

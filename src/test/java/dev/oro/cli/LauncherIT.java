@@ -89,4 +89,20 @@ class LauncherIT {
         }
         assertThat(Files.readString(work.resolve("server.log"), StandardCharsets.UTF_8)).doesNotContain("Exception");
     }
+
+    @Test
+    void should_run_a_prompt_on_the_tiny_local_model_and_list_models() throws Exception {
+        StarterLibrary.copy(work.resolve("prompts"));
+        dev.oro.TinyModels.writeModels(work.resolve("models"));
+        Result run = oro("run", "summarize@production", "--model", "tiny", "--var", "text=Count.");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out().strip()).isEqualTo(dev.oro.model.ChatProviderContract.COUNTING);
+        assertThat(run.err()).contains("[tiny] stop · ", " · sha256:");
+        Result models = oro("models");
+        assertThat(models.code()).isZero();
+        assertThat(models.out()).containsPattern("tiny\\s+llama-cpp\\s+tiny.gguf\\s+yes").containsPattern("down\\s+openai\\s+gpt-test\\s+no");
+        Result down = oro("run", "summarize", "-m", "down", "--var", "text=x");
+        assertThat(down.code()).isEqualTo(1);
+        assertThat(down.err()).contains("oro: down: profile 'down' takes its API key from ORO_TEST_UNSET_KEY");
+    }
 }
