@@ -16,6 +16,16 @@ abstract class LibraryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Runs {@code body} with the model profiles; models it loaded are freed before it returns. */
+    int withModels(java.util.function.BiFunction<dev.oro.model.ModelRegistry, java.util.concurrent.ExecutorService, Integer> body) {
+        java.util.concurrent.ExecutorService executor = dev.oro.Oro.modelExecutor();
+        try (dev.oro.model.ModelRegistry registry = dev.oro.Oro.models(options.models, executor)) {
+            return body.apply(registry, executor);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
     /** Results, for pipes and scripts. */
     PrintWriter out() {
         return spec.commandLine().getOut();

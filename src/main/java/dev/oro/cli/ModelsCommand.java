@@ -1,14 +1,11 @@
 package dev.oro.cli;
 
-import dev.oro.Oro;
 import dev.oro.model.ModelProfile;
-import dev.oro.model.ModelRegistry;
 import dev.oro.model.Readiness;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -20,8 +17,7 @@ class ModelsCommand extends LibraryCommand {
 
     @Override
     public Integer call() {
-        ExecutorService executor = Oro.modelExecutor();
-        try (ModelRegistry registry = Oro.models(options.models, executor)) {
+        return withModels((registry, executor) -> {
             Map<String, ModelProfile> profiles = registry.profiles();
             if (profiles.isEmpty()) {
                 err().println("No model profiles in " + options.models + ". Add one, e.g. models/local.yaml (see the README).");
@@ -49,8 +45,6 @@ class ModelsCommand extends LibraryCommand {
                 }
             }
             return ExitCode.OK;
-        } finally {
-            executor.shutdownNow();
-        }
+        });
     }
 }

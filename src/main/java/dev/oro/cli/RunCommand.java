@@ -1,15 +1,12 @@
 package dev.oro.cli;
 
-import dev.oro.Oro;
 import dev.oro.model.Completions;
-import dev.oro.model.ModelRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,8 +37,7 @@ class RunCommand extends LibraryCommand {
 
     @Override
     public Integer call() {
-        ExecutorService executor = Oro.modelExecutor();
-        try (ModelRegistry registry = Oro.models(options.models, executor)) {
+        return withModels((registry, executor) -> {
             Completions completions = new Completions(options.library(), options.renderer(), registry, executor);
             Completions.Request request = new Completions.Request(ref, null, Variables.collect(varsFile, vars), models, typed(params));
             boolean streaming = !format.json && models.size() == 1;
@@ -59,9 +55,7 @@ class RunCommand extends LibraryCommand {
                 }
             }
             return result.outputs().stream().anyMatch(o -> o.error() != null) ? ExitCode.ERROR : ExitCode.OK;
-        } finally {
-            executor.shutdownNow();
-        }
+        });
     }
 
     /** Prints text as it arrives, so a slow local model shows progress. */
