@@ -24,7 +24,8 @@ public final class ParamsCheck {
         });
     }
 
-    static String problem(String key, Object value) {
+    /** What is wrong with one parameter value, or null when it is fine. */
+    public static String problem(String key, Object value) {
         return switch (key) {
             case "temperature" -> number(value, 0, 2) ? null : "must be a number from 0 to 2, got " + show(value);
             case "topP" -> number(value, 0, 1) ? null : "must be a number from 0 to 1, got " + show(value);
