@@ -36,6 +36,12 @@ public class OroException extends RuntimeException {
         this.extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
     }
 
+    /** Keeps the cause for the server log; users see only the detail. */
+    public OroException(Kind kind, String type, String detail, Map<String, Object> extensions, Throwable cause) {
+        this(kind, type, detail, extensions);
+        initCause(cause);
+    }
+
     public static OroException invalid(String type, String detail) {
         return new OroException(Kind.INVALID, type, detail, null);
     }

@@ -17,6 +17,10 @@ public class LibraryOptions {
             description = "The model profiles folder (default: ${DEFAULT-VALUE}; env ORO_MODELS_DIR).")
     Path models;
 
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:ORO_DATA_DIR:-./.oro}",
+            description = "Where runs and the response cache are kept (default: ${DEFAULT-VALUE}; env ORO_DATA_DIR).")
+    Path dataDir;
+
     private Renderer renderer;
 
     Renderer renderer() {

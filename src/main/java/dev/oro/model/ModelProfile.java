@@ -41,6 +41,12 @@ public record ModelProfile(String name, String provider, String model, String ba
                 sha256, contextSize, file);
     }
 
+    /** This profile with another concurrency limit, as {@code oro eval --concurrency} asks. */
+    public ModelProfile withConcurrency(int limit) {
+        return new ModelProfile(name, provider, model, baseUrl, apiKey, params, limit, timeout, maxRetries, pricing, path, url,
+                sha256, contextSize, file);
+    }
+
     public GenerationParams defaults() {
         return GenerationParams.from(params);
     }

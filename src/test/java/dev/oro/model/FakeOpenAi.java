@@ -17,9 +17,9 @@ import java.util.Map;
  * events ending in {@code data: [DONE]}, with a usage chunk when
  * {@code stream_options.include_usage} asks for one.
  */
-final class FakeOpenAi extends FakeServer {
+public final class FakeOpenAi extends FakeServer {
 
-    static final String MODEL = "gpt-fake";
+    public static final String MODEL = "gpt-fake";
     /** What the server says answered: a dated snapshot of the requested alias, as OpenAI does. */
     static final String SNAPSHOT = "gpt-fake-2025-01-01";
 

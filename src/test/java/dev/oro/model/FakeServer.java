@@ -33,7 +33,7 @@ import java.util.logging.Logger;
  * vendor's documented wire format; this class holds what they share: the counting, the
  * failure scenarios, and the record of the chat requests received.
  */
-abstract class FakeServer implements AutoCloseable {
+public abstract class FakeServer implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final List<String> WORDS = List.of(ChatProviderContract.COUNTING.split(" "));
@@ -56,7 +56,17 @@ abstract class FakeServer implements AutoCloseable {
     }
 
     /** Forgets the requests received and the scenarios set: the fake answers as it did when new. */
-    void reset() {
+    /** The base URL a profile points at, for tests outside this package. */
+    public String url() {
+        return baseUrl();
+    }
+
+    /** How many chat requests arrived, for tests outside this package. */
+    public int chatCount() {
+        return chatRequests().size();
+    }
+
+    public void reset() {
         server.resetAll();
         server.stubFor(post(chatUrl()).atPriority(10).willReturn(aResponse().withTransformers(COUNTING)));
         stubListing();

@@ -1,0 +1,246 @@
+package dev.oro.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oro.OroException;
+import dev.oro.eval.assertion.AssertionResult;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/**
+ * Runs, results and the response cache in plain JDBC, so the same code serves H2 (the
+ * default) and PostgreSQL. A result is written as its case completes; nothing is kept in
+ * memory, so a run of 100,000 cases costs the same memory as one of ten.
+ */
+public final class RunStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final DataSource dataSource;
+
+    public RunStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public void createRun(String id, String suite, String description, String config) {
+        update("INSERT INTO runs (id, suite, description, status, created_at, config) VALUES (?, ?, ?, 'running', ?, ?)",
+                id, suite, description, Timestamp.from(Instant.now()), config);
+    }
+
+    public void finish(String id, String status) {
+        update("UPDATE runs SET status = ?, finished_at = ? WHERE id = ?", status, Timestamp.from(Instant.now()), id);
+    }
+
+    /** Marks a run as running again when it is resumed. */
+    public void reopen(String id) {
+        update("UPDATE runs SET status = 'running', finished_at = NULL WHERE id = ?", id);
+    }
+
+    public Optional<RunInfo> run(String id) {
+        List<RunInfo> found = runs("SELECT id, suite, description, status, created_at, finished_at FROM runs WHERE id = ?", id);
+        return found.stream().findFirst();
+    }
+
+    public RunInfo require(String id) {
+        return run(id).orElseThrow(() -> OroException.notFound("run-not-found", "no run with id '" + id + "'"));
+    }
+
+    public String config(String id) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT config FROM runs WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** The newest runs first. */
+    public List<RunInfo> runs(int limit) {
+        return runs("SELECT id, suite, description, status, created_at, finished_at FROM runs ORDER BY created_at DESC LIMIT " + limit);
+    }
+
+    /**
+     * Writes one result. Writing the same case twice keeps the first: a resumed run, or two
+     * workers that raced, can never duplicate a case.
+     */
+    public boolean record(String runId, CaseResult r) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("INSERT INTO results (run_id, case_key,"
+                + " test_id, variant, repeat_index, prompt, prompt_hash, model, model_identity, vars, output, passed, score, error,"
+                + " finish_reason, latency_ms, input_tokens, output_tokens, cost, cached, assertions, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            Object[] values = {runId, r.caseKey(), r.testId(), r.variant(), r.repeat(), r.prompt(), r.promptHash(), r.model(),
+                r.modelIdentity(), json(r.vars()), r.output(), r.passed(), r.score(), r.error(), r.finishReason(), r.latencyMs(),
+                r.inputTokens(), r.outputTokens(), r.cost(), r.cached(), json(r.assertions()), Timestamp.from(Instant.now())};
+            bind(s, values);
+            s.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if (isDuplicate(e)) {
+                return false;
+            }
+            throw failure(e);
+        }
+    }
+
+    /** Counts straight from the stored results, so a resumed run's summary covers all of it. */
+    public dev.oro.eval.RunSummary summary(String runId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT COUNT(*),"
+                + " SUM(CASE WHEN passed THEN 1 ELSE 0 END), SUM(CASE WHEN error IS NOT NULL THEN 1 ELSE 0 END) FROM results WHERE run_id = ?")) {
+            s.setString(1, runId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                long cases = rs.getLong(1);
+                long passed = rs.getLong(2);
+                long errors = rs.getLong(3);
+                return new dev.oro.eval.RunSummary(runId, require(runId).status(), cases, passed, cases - passed - errors, errors);
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    public Set<String> completedKeys(String runId) {
+        Set<String> keys = new HashSet<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT case_key FROM results WHERE run_id = ?")) {
+            s.setString(1, runId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        return keys;
+    }
+
+    /** Streams a run's results in a stable order (test, variant, repeat) without holding them all. */
+    public void results(String runId, Consumer<CaseResult> each) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT case_key, test_id, variant,"
+                + " repeat_index, prompt, prompt_hash, model, model_identity, vars, output, passed, score, error, finish_reason,"
+                + " latency_ms, input_tokens, output_tokens, cost, cached, assertions FROM results WHERE run_id = ?"
+                + " ORDER BY test_id, variant, repeat_index")) {
+            s.setString(1, runId);
+            s.setFetchSize(500);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    each.accept(new CaseResult(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), rs.getString(8), read(rs.getString(9), new TypeReference<Map<String, Object>>() {
+                            }), rs.getString(10), rs.getBoolean(11), rs.getDouble(12), rs.getString(13), rs.getString(14),
+                            (Long) rs.getObject(15, Long.class), (Integer) rs.getObject(16, Integer.class),
+                            (Integer) rs.getObject(17, Integer.class), (Double) rs.getObject(18, Double.class), rs.getBoolean(19),
+                            read(rs.getString(20), new TypeReference<List<AssertionResult>>() {
+                            })));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    public List<CaseResult> results(String runId) {
+        List<CaseResult> out = new ArrayList<>();
+        results(runId, out::add);
+        return out;
+    }
+
+    public Optional<String> cached(String key) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT response FROM response_cache WHERE cache_key = ?")) {
+            s.setString(1, key);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    public void cache(String key, String response) {
+        try {
+            update("INSERT INTO response_cache (cache_key, response, created_at) VALUES (?, ?, ?)", key, response,
+                    Timestamp.from(Instant.now()));
+        } catch (OroException e) {
+            if (!(e.getCause() instanceof SQLException s && isDuplicate(s))) {
+                throw e;
+            }
+        }
+    }
+
+    private List<RunInfo> runs(String sql, Object... params) {
+        List<RunInfo> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, params);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp finished = rs.getTimestamp(6);
+                    out.add(new RunInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getTimestamp(5).toInstant(), finished == null ? null : finished.toInstant()));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        return out;
+    }
+
+    private void update(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, params);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private static void bind(PreparedStatement s, Object[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                s.setNull(i + 1, Types.NULL);
+            } else {
+                s.setObject(i + 1, values[i]);
+            }
+        }
+    }
+
+    /** 23505 is the SQL standard's unique violation, on H2 and PostgreSQL alike. */
+    private static boolean isDuplicate(SQLException e) {
+        return "23505".equals(e.getSQLState());
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T read(String json, TypeReference<T> type) {
+        try {
+            return json == null ? null : JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is unreadable", e);
+        }
+    }
+
+    private static OroException failure(SQLException e) {
+        return new OroException(OroException.Kind.UNAVAILABLE, "database", "the database failed: " + e.getMessage(), null, e);
+    }
+}
