@@ -18,7 +18,7 @@ public class TinyModels implements QuarkusTestResourceLifecycleManager {
     public static Path writeModels(Path dir) throws IOException {
         Files.createDirectories(dir);
         Path gguf = TinyGguf.write(dir.resolve("tiny.gguf"));
-        Files.writeString(dir.resolve("tiny.yaml"), "provider: llama-cpp\npath: " + gguf + "\ncontextSize: 256\n");
+        Files.writeString(dir.resolve("tiny.yaml"), "provider: llama-cpp\npath: " + gguf + "\ncontextSize: 2048\n");
         Files.writeString(dir.resolve("down.yaml"), "provider: openai\nmodel: gpt-test\nbaseUrl: http://127.0.0.1:1/v1\n"
                 + "apiKey: ${ORO_TEST_UNSET_KEY}\nmaxRetries: 0\ntimeout: 5s\n");
         return dir;

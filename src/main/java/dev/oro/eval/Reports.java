@@ -166,7 +166,6 @@ public final class Reports {
         long latencySum;
         long latencyCount;
         double cost;
-        final List<Boolean> passes = new ArrayList<>();
 
         VariantTally(String variant) {
             this.variant = variant;

@@ -17,6 +17,7 @@ import dev.oro.model.ModelProfile;
 import dev.oro.model.ModelRegistry;
 import dev.oro.model.ModelReply;
 import dev.oro.model.ModelRequest;
+import dev.oro.model.Providers;
 import dev.oro.model.ResilientModel;
 import dev.oro.model.Secrets;
 import dev.oro.render.RenderedPrompt;
@@ -256,7 +257,9 @@ public final class Runner {
         Map<String, Object> parts = new LinkedHashMap<>();
         parts.put("provider", model.profile().provider());
         parts.put("baseUrl", model.profile().baseUrl());
-        parts.put("identity", model.provider().identity());
+        // Local engines know their model's identity up front (GGUF sha256, Ollama digest); for an API
+        // the identity is the model name, because the snapshot it reports is only known after a call.
+        parts.put("identity", Providers.isLocal(model.profile().provider()) ? model.provider().identity() : model.profile().model());
         parts.put("params", request.params());
         parts.put("messages", request.messages());
         parts.put("repeat", repeat);

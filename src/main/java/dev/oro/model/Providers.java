@@ -15,7 +15,7 @@ public final class Providers {
     private Providers() {
     }
 
-    static boolean isLocal(String provider) {
+    public static boolean isLocal(String provider) {
         return LLAMA_CPP.equals(provider) || OLLAMA.equals(provider);
     }
 }

@@ -105,4 +105,81 @@ class LauncherIT {
         assertThat(down.code()).isEqualTo(1);
         assertThat(down.err()).contains("oro: down: profile 'down' takes its API key from ORO_TEST_UNSET_KEY");
     }
+
+    @Test
+    void should_run_the_offline_smoke_suite_then_answer_again_from_the_cache() throws Exception {
+        StarterLibrary.copy(work.resolve("prompts"));
+        dev.oro.TinyModels.writeModels(work.resolve("models"));
+        Files.createDirectories(work.resolve("evals"));
+        Files.copy(Path.of("evals/smoke.yaml"), work.resolve("evals/smoke.yaml"));
+        Result first = oro("eval", "evals/smoke.yaml", "-m", "tiny", "--no-progress", "-o", "out/first.json", "-o", "out/first.xml");
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).contains("VARIANT", "summarize@2 · tiny", "100.0%");
+        assertThat(first.err()).contains("8 cases, 8 passed, 0 failed, 0 errors");
+        String json = Files.readString(work.resolve("out/first.json"));
+        assertThat(json).contains("\"cases\" : 8", "\"cached\" : false", dev.oro.model.ChatProviderContract.COUNTING);
+        assertThat(Files.readString(work.resolve("out/first.xml"))).contains("<testsuite name=\"math-word-problem@2 · tiny · maxTokens=64, temperature=0\" tests=\"2\" failures=\"0\"");
+        Result second = oro("eval", "evals/smoke.yaml", "-m", "tiny", "--no-progress", "-o", "out/second.json");
+        assertThat(second.code()).isZero();
+        String cached = Files.readString(work.resolve("out/second.json"));
+        assertThat(cached).contains("\"cached\" : true").doesNotContain("\"cached\" : false");
+        Result runs = oro("runs");
+        assertThat(runs.out().lines().filter(l -> l.contains("completed"))).hasSize(2);
+    }
+
+    @Test
+    void should_exit_100_when_an_assertion_fails_and_name_bad_suites() throws Exception {
+        StarterLibrary.copy(work.resolve("prompts"));
+        dev.oro.TinyModels.writeModels(work.resolve("models"));
+        Files.createDirectories(work.resolve("evals"));
+        Files.writeString(work.resolve("evals/fail.yaml"), "prompts: [poem@1]\nmodels: [tiny]\ntests:\n  - assert:\n"
+                + "      - type: contains\n        value: eleven\n");
+        Result failing = oro("eval", "evals/fail.yaml", "--no-progress");
+        assertThat(failing.code()).as(failing.err()).isEqualTo(100);
+        assertThat(failing.err()).contains("1 cases, 0 passed, 1 failed, 0 errors");
+        Files.writeString(work.resolve("evals/bad.yaml"), "prompts: [poem@1]\nmodels: [tiny]\ntests:\n  - assert:\n      - type: containz\n");
+        Result bad = oro("eval", "evals/bad.yaml", "--no-progress");
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err()).startsWith("oro: evals/bad.yaml line 5 (tests[0].assert[0]): unknown assertion type 'containz'");
+        assertThat(bad.err()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void should_resume_a_run_killed_midway_with_every_case_exactly_once() throws Exception {
+        StarterLibrary.copy(work.resolve("prompts"));
+        try (dev.oro.model.FakeOpenAi fake = new dev.oro.model.FakeOpenAi()) {
+            fake.latency(100);
+            Files.createDirectories(work.resolve("models"));
+            Files.writeString(work.resolve("models/fake.yaml"), "provider: openai\nmodel: " + dev.oro.model.FakeOpenAi.MODEL
+                    + "\nbaseUrl: " + fake.url() + "\nconcurrency: 2\nmaxRetries: 0\n");
+            StringBuilder suite = new StringBuilder("prompts: [summarize@production]\nmodels: [fake]\ntests:\n");
+            for (int i = 0; i < 40; i++) {
+                suite.append("  - vars: {text: \"text number ").append(i).append("\"}\n    assert: [{type: contains, value: one}]\n");
+            }
+            Files.createDirectories(work.resolve("evals"));
+            Files.writeString(work.resolve("evals/big.yaml"), suite.toString());
+            Process run = new ProcessBuilder(Path.of("oro").toAbsolutePath().toString(), "eval", "evals/big.yaml", "--no-progress")
+                    .directory(work.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("killed.log").toFile()).start();
+            for (int i = 0; i < 600 && fake.chatCount() < 10; i++) {
+                Thread.sleep(50);
+            }
+            assertThat(fake.chatCount()).as(Files.readString(work.resolve("killed.log"))).isGreaterThanOrEqualTo(10);
+            run.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
+            run.waitFor(30, TimeUnit.SECONDS);
+            assertThat(fake.chatCount()).isLessThan(40);
+            Result runs = oro("runs");
+            String runId = runs.out().lines().filter(l -> l.contains("running")).findFirst().orElseThrow().split("\\s+")[0];
+            Result resumed = oro("eval", "evals/big.yaml", "--resume", runId, "--no-progress", "-o", "resumed.json");
+            assertThat(resumed.code()).as(resumed.err()).isZero();
+            assertThat(resumed.err()).contains("run " + runId + ": 40 cases, 40 passed, 0 failed, 0 errors");
+            com.fasterxml.jackson.databind.JsonNode results = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(work.resolve("resumed.json").toFile()).get("results");
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            results.forEach(r -> keys.add(r.get("caseKey").asText()));
+            assertThat(results.size()).isEqualTo(40);
+            assertThat(keys).hasSize(40);
+            // at most the two requests in flight at the kill are made twice
+            assertThat(fake.chatCount()).isBetween(40, 42);
+        }
+    }
 }

@@ -162,7 +162,7 @@ class RunnerTest {
         assertThatThrownBy(() -> runner.run(SuiteLoader.parse(SUITE.replace("[count]", "[count@7]"), "evals/count.yaml", dir),
                 RunOptions.DEFAULTS, RunListener.NONE)).hasMessageStartingWith("evals/count.yaml: prompt 'count@7': prompt 'count' has no version 7");
         assertThatThrownBy(() -> runner.run(SuiteLoader.parse(SUITE.replace("type: icontains", "type: icontain"), "evals/count.yaml", dir),
-                RunOptions.DEFAULTS, RunListener.NONE)).hasMessageContaining("evals/count.yaml line 19");
+                RunOptions.DEFAULTS, RunListener.NONE)).hasMessageStartingWith("evals/count.yaml line 17 (tests[2].assert[0]): unknown assertion type 'icontain'");
         assertThatThrownBy(() -> store.require("missing-run")).hasMessage("no run with id 'missing-run'");
         assertThat(fake.chatCount()).isZero();
     }

@@ -123,4 +123,20 @@ class SuiteLoaderTest {
         assertThat(Datasets.expected("https://example.org")).isEqualTo(Map.of("type", "equals", "value", "https://example.org"));
         assertThat(List.of()).isEmpty();
     }
+
+    @Test
+    void should_load_every_starter_suite_with_valid_assertions() throws Exception {
+        try (var files = Files.list(Path.of("evals"))) {
+            List<Path> suites = files.filter(f -> f.toString().endsWith(".yaml")).toList();
+            assertThat(suites).hasSizeGreaterThanOrEqualTo(3);
+            for (Path file : suites) {
+                Suite suite = SuiteLoader.load(file);
+                assertThat(suite.tests()).as(file.toString()).isNotEmpty();
+                suite.tests().forEach(t -> t.asserts().forEach(a -> dev.oro.eval.assertion.Assertions.create(
+                        dev.oro.eval.assertion.AssertionSpec.parse(a.raw(), a.where()))));
+                suite.defaultAsserts().forEach(a -> dev.oro.eval.assertion.Assertions.create(
+                        dev.oro.eval.assertion.AssertionSpec.parse(a.raw(), a.where())));
+            }
+        }
+    }
 }

@@ -61,6 +61,11 @@ public abstract class FakeServer implements AutoCloseable {
         return baseUrl();
     }
 
+    /** Every answer takes this long, like a real server under load. */
+    public void latency(int millis) {
+        server.setGlobalFixedDelay(millis);
+    }
+
     /** How many chat requests arrived, for tests outside this package. */
     public int chatCount() {
         return chatRequests().size();
@@ -102,7 +107,7 @@ public abstract class FakeServer implements AutoCloseable {
         failNext(1, error(429, "Rate limit reached; please try again later").withHeader("Retry-After", String.valueOf(retryAfterSeconds)));
     }
 
-    void failWithServerErrors(int times) {
+    public void failWithServerErrors(int times) {
         failNext(times, error(500, "The server had an error while processing your request"));
     }
 
