@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * Opens Oro's database outside the server (the CLI runs without Quarkus): the same H2 file
@@ -23,10 +23,11 @@ public final class Database {
         } catch (java.io.IOException e) {
             throw OroException.invalid("bad-data-dir", "cannot create the data folder " + dataDir + ": " + e.getMessage());
         }
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("oro") + ";DB_CLOSE_ON_EXIT=FALSE");
-        h2.setUser("oro");
-        h2.setPassword("");
+        // DB_CLOSE_DELAY=-1 keeps the database open between connections (else every write would
+        // reopen the file), and the pool lets the runner's workers write side by side.
+        JdbcConnectionPool h2 = JdbcConnectionPool.create("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("oro")
+                + ";DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1", "oro", "");
+        h2.setMaxConnections(64);
         try (var ignored = h2.getConnection()) {
             // opened: nobody else holds the file
         } catch (SQLException e) {
