@@ -7,6 +7,11 @@ import dev.oro.OroException;
 import dev.oro.eval.assertion.AssertionResult;
 import dev.oro.store.CaseResult;
 import dev.oro.store.RunStore;
+import dev.oro.eval.stats.CaseOutcome;
+import dev.oro.eval.stats.Comparison;
+import dev.oro.eval.stats.Interval;
+import dev.oro.eval.stats.VariantStats;
+import java.util.random.RandomGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -30,31 +35,87 @@ import org.apache.commons.text.StringEscapeUtils;
  */
 public final class Reports {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module());
     private final RunStore store;
 
     public Reports(RunStore store) {
         this.store = store;
     }
 
-    /** Per-variant figures, gathered in one pass over the results. */
-    public Map<String, VariantTally> tally(String runId) {
-        Map<String, VariantTally> out = new LinkedHashMap<>();
-        store.results(runId, r -> out.computeIfAbsent(r.variant(), VariantTally::new).add(r));
+    /** A fixed seed: the same run always reports the same bootstrap intervals. */
+    private static final long SEED = 20261127L;
+
+    /** Each variant's outcomes, gathered in one pass over the results (a few numbers per case). */
+    public Map<String, List<CaseOutcome>> outcomes(String runId) {
+        Map<String, List<CaseOutcome>> out = new LinkedHashMap<>();
+        store.results(runId, r -> out.computeIfAbsent(r.variant(), k -> new ArrayList<>()).add(new CaseOutcome(r.testId(), r.repeat(),
+                r.passed(), r.score(), r.latencyMs() == null ? 0 : r.latencyMs(), r.inputTokens() == null ? 0 : r.inputTokens(),
+                r.outputTokens() == null ? 0 : r.outputTokens(), r.cost() == null ? 0 : r.cost(), r.error() != null)));
+        return out;
+    }
+
+    public Map<String, VariantStats> stats(String runId) {
+        Map<String, VariantStats> out = new LinkedHashMap<>();
+        outcomes(runId).forEach((variant, cases) -> out.put(variant, VariantStats.of(cases, repeats(cases), seeded())));
+        return out;
+    }
+
+    /**
+     * Paired comparisons: every pair when there are a few variants, otherwise each against the
+     * first (the baseline), so the table stays readable.
+     */
+    public List<Comparison> comparisons(String runId) {
+        Map<String, List<CaseOutcome>> outcomes = outcomes(runId);
+        List<String> names = new ArrayList<>(outcomes.keySet());
+        List<Comparison> out = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            for (int j = i + 1; j < names.size(); j++) {
+                if (names.size() > 4 && i > 0) {
+                    break;
+                }
+                try {
+                    out.add(Comparison.of(names.get(i), outcomes.get(names.get(i)), names.get(j), outcomes.get(names.get(j)), seeded()));
+                } catch (IllegalArgumentException noSharedTests) {
+                    // variants over different tests cannot be paired; nothing to say
+                }
+            }
+        }
         return out;
     }
 
     public String table(String runId) {
-        Map<String, VariantTally> variants = tally(runId);
+        Map<String, VariantStats> variants = stats(runId);
         int width = Math.max(7, variants.keySet().stream().mapToInt(String::length).max().orElse(7));
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%-" + width + "s  %6s  %6s  %6s  %9s  %6s  %10s  %10s%n", "VARIANT", "CASES", "PASS",
-                "ERRORS", "PASS RATE", "SCORE", "LATENCY", "COST $"));
-        for (VariantTally v : variants.values()) {
-            out.append(String.format(Locale.ROOT, "%-" + width + "s  %6d  %6d  %6d  %8.1f%%  %6.3f  %8d ms  %10.6f%n", v.variant, v.cases,
-                    v.passed, v.errors, 100.0 * v.passRate(), v.meanScore(), v.meanLatency(), v.cost));
+        out.append(String.format(Locale.ROOT, "%-" + width + "s  %6s  %6s  %6s  %-22s  %-20s  %8s  %8s  %10s%n", "VARIANT", "CASES",
+                "PASS", "ERRORS", "PASS RATE (95% CI)", "SCORE (95% CI)", "P50 ms", "P95 ms", "COST $"));
+        variants.forEach((name, v) -> {
+            out.append(String.format(Locale.ROOT, "%-" + width + "s  %6d  %6d  %6d  %-22s  %-20s  %8.0f  %8.0f  %10.6f%n", name, v.cases(),
+                    v.passes(), v.errors(), percent(v.passRate()), decimal(v.meanScore()), v.latencyP50Ms(), v.latencyP95Ms(), v.totalCost()));
+            v.repeated().ifPresent(r -> out.append(String.format(Locale.ROOT, "%-" + width + "s  pass@%d %.1f%%  pass^%d %.1f%% over %d tests%n",
+                    "", r.k(), 100 * r.passAtK(), r.k(), 100 * r.passHatK(), r.tests())));
+        });
+        for (Comparison c : comparisons(runId)) {
+            out.append(c.sentence()).append('\n');
         }
         return out.toString();
+    }
+
+    private static int repeats(List<CaseOutcome> cases) {
+        return cases.stream().collect(Collectors.groupingBy(CaseOutcome::testId, Collectors.counting())).values().stream()
+                .mapToInt(Long::intValue).min().orElse(1);
+    }
+
+    private static RandomGenerator seeded() {
+        return java.util.random.RandomGeneratorFactory.of("L64X128MixRandom").create(SEED);
+    }
+
+    private static String percent(Interval i) {
+        return String.format(Locale.ROOT, "%.1f%% [%.1f, %.1f]", 100 * i.estimate(), 100 * i.low(), 100 * i.high());
+    }
+
+    private static String decimal(Interval i) {
+        return String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", i.estimate(), i.low(), i.high());
     }
 
     public void write(String runId, Path file) {
@@ -79,7 +140,8 @@ public final class Reports {
 
     private void json(String runId, Path file) throws IOException {
         RunSummary summary = store.summary(runId);
-        Map<String, VariantTally> variants = tally(runId);
+        Map<String, VariantStats> variants = stats(runId);
+        List<Comparison> comparisons = comparisons(runId);
         try (OutputStream os = Files.newOutputStream(file);
                 JsonGenerator g = JSON.getFactory().createGenerator(os, JsonEncoding.UTF8).useDefaultPrettyPrinter()) {
             g.writeStartObject();
@@ -87,8 +149,23 @@ public final class Reports {
             g.writeObjectField("summary", Map.of("cases", summary.cases(), "passed", summary.passed(), "failed", summary.failed(),
                     "errors", summary.errors()));
             g.writeArrayFieldStart("variants");
-            for (VariantTally v : variants.values()) {
-                g.writeObject(v.asMap());
+            for (Map.Entry<String, VariantStats> v : variants.entrySet()) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("variant", v.getKey());
+                entry.put("stats", v.getValue());
+                g.writeObject(entry);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("comparisons");
+            for (Comparison c : comparisons) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("a", c.nameA());
+                entry.put("b", c.nameB());
+                entry.put("verdict", c.verdict());
+                entry.put("decidedBy", c.decidedBy());
+                entry.put("pValue", c.mcnemar().pValue());
+                entry.put("sentence", c.sentence());
+                g.writeObject(entry);
             }
             g.writeEndArray();
             g.writeArrayFieldStart("results");
@@ -122,7 +199,7 @@ public final class Reports {
 
     /** One testsuite per variant, one testcase per test and repeat, as CI systems expect. */
     private void junit(String runId, Path file) throws IOException {
-        Map<String, VariantTally> variants = tally(runId);
+        Map<String, VariantStats> variants = stats(runId);
         Map<String, StringBuilder> cases = new LinkedHashMap<>();
         store.results(runId, r -> {
             StringBuilder xml = cases.computeIfAbsent(r.variant(), k -> new StringBuilder());
@@ -138,10 +215,11 @@ public final class Reports {
         });
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"oro run " + esc(runId) + "\">\n");
-            for (VariantTally v : variants.values()) {
-                w.write("  <testsuite name=\"" + esc(v.variant) + "\" tests=\"" + v.cases + "\" failures=\"" + (v.cases - v.passed - v.errors)
-                        + "\" errors=\"" + v.errors + "\">\n");
-                w.write(cases.getOrDefault(v.variant, new StringBuilder()).toString());
+            for (Map.Entry<String, VariantStats> e : variants.entrySet()) {
+                VariantStats v = e.getValue();
+                w.write("  <testsuite name=\"" + esc(e.getKey()) + "\" tests=\"" + v.cases() + "\" failures=\"" + (v.cases() - v.passes() - v.errors())
+                        + "\" errors=\"" + v.errors() + "\">\n");
+                w.write(cases.getOrDefault(e.getKey(), new StringBuilder()).toString());
                 w.write("  </testsuite>\n");
             }
             w.write("</testsuites>\n");
@@ -154,62 +232,5 @@ public final class Reports {
 
     private static String esc(String s) {
         return s == null ? "" : StringEscapeUtils.escapeXml10(s);
-    }
-
-    /** Running totals of one variant. */
-    public static final class VariantTally {
-        final String variant;
-        long cases;
-        long passed;
-        long errors;
-        double scoreSum;
-        long latencySum;
-        long latencyCount;
-        double cost;
-
-        VariantTally(String variant) {
-            this.variant = variant;
-        }
-
-        void add(CaseResult r) {
-            cases++;
-            if (r.passed()) {
-                passed++;
-            }
-            if (r.error() != null) {
-                errors++;
-            }
-            scoreSum += r.score();
-            if (r.latencyMs() != null) {
-                latencySum += r.latencyMs();
-                latencyCount++;
-            }
-            cost += r.cost() == null ? 0 : r.cost();
-        }
-
-        public double passRate() {
-            return cases == 0 ? 0 : (double) passed / cases;
-        }
-
-        public double meanScore() {
-            return cases == 0 ? 0 : scoreSum / cases;
-        }
-
-        public long meanLatency() {
-            return latencyCount == 0 ? 0 : latencySum / latencyCount;
-        }
-
-        Map<String, Object> asMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("variant", variant);
-            m.put("cases", cases);
-            m.put("passed", passed);
-            m.put("errors", errors);
-            m.put("passRate", passRate());
-            m.put("meanScore", meanScore());
-            m.put("meanLatencyMs", meanLatency());
-            m.put("cost", cost);
-            return m;
-        }
     }
 }

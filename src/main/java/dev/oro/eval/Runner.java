@@ -162,6 +162,12 @@ public final class Runner {
 
     private List<Variant> variants(Suite suite, List<String> modelNames) {
         List<Variant> out = new ArrayList<>();
+        java.util.Set<String> varying = new java.util.HashSet<>();
+        suite.params().forEach((key, values) -> {
+            if (values.size() > 1) {
+                varying.add(key);
+            }
+        });
         for (String ref : suite.prompts()) {
             PromptVersion version;
             try {
@@ -171,7 +177,7 @@ public final class Runner {
             }
             for (String model : modelNames) {
                 for (Map<String, Object> params : suite.paramCombinations()) {
-                    out.add(new Variant(version, model, params));
+                    out.add(new Variant(version, model, params, varying));
                 }
             }
         }

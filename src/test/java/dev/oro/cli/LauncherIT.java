@@ -118,7 +118,7 @@ class LauncherIT {
         assertThat(first.err()).contains("8 cases, 8 passed, 0 failed, 0 errors");
         String json = Files.readString(work.resolve("out/first.json"));
         assertThat(json).contains("\"cases\" : 8", "\"cached\" : false", dev.oro.model.ChatProviderContract.COUNTING);
-        assertThat(Files.readString(work.resolve("out/first.xml"))).contains("<testsuite name=\"math-word-problem@2 · tiny · maxTokens=64, temperature=0\" tests=\"2\" failures=\"0\"");
+        assertThat(Files.readString(work.resolve("out/first.xml"))).contains("<testsuite name=\"math-word-problem@2 · tiny\" tests=\"2\" failures=\"0\"");
         Result second = oro("eval", "evals/smoke.yaml", "-m", "tiny", "--no-progress", "-o", "out/second.json");
         assertThat(second.code()).isZero();
         String cached = Files.readString(work.resolve("out/second.json"));

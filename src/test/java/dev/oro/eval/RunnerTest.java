@@ -181,7 +181,8 @@ class RunnerTest {
         String xml = Files.readString(dir.resolve("out/r.xml"));
         assertThat(xml).contains("<testsuite name=\"count@1 · fake · maxTokens=3\" tests=\"3\" failures=\"2\" errors=\"0\">",
                 "<failure message=");
-        assertThat(reports.table(summary.runId())).contains("VARIANT", "count@1 · fake · maxTokens=20", "66.7%");
+        assertThat(reports.table(summary.runId())).contains("VARIANT", "count@1 · fake · maxTokens=20", "66.7% [", "PASS RATE (95% CI)")
+                .contains("no significant difference");
         assertThatThrownBy(() -> reports.write(summary.runId(), dir.resolve("r.pdf"))).hasMessageContaining("use a .json, .csv or .xml");
     }
 }
