@@ -47,7 +47,7 @@ class EvalCommand extends LibraryCommand {
     @Option(names = "--resume", paramLabel = "RUN", description = "Complete an interrupted run instead of starting a new one.")
     String resume;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write results: .json, .csv or .xml (JUnit). Repeatable.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write results: .json, .csv, .xml (JUnit) or .html (self-contained report). Repeatable.")
     List<Path> outputs = new ArrayList<>();
 
     @Option(names = "--no-progress", description = "No progress bar (CI logs).")

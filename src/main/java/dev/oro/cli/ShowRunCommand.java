@@ -18,7 +18,7 @@ class ShowRunCommand extends LibraryCommand {
     @Parameters(paramLabel = "RUN", description = "A run id, as `oro runs` lists them.")
     String runId;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write results: .json, .csv or .xml (JUnit). Repeatable.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write results: .json, .csv, .xml (JUnit) or .html (self-contained report). Repeatable.")
     List<Path> outputs = new ArrayList<>();
 
     @Override

@@ -130,8 +130,12 @@ public final class Reports {
                 csv(runId, file);
             } else if (name.endsWith(".xml")) {
                 junit(runId, file);
+            } else if (name.endsWith(".html")) {
+                try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    new HtmlReport(store, this).write(runId, w);
+                }
             } else {
-                throw OroException.invalid("bad-output", "cannot write " + file + ": use a .json, .csv or .xml (JUnit) file name");
+                throw OroException.invalid("bad-output", "cannot write " + file + ": use a .json, .csv, .xml (JUnit) or .html file name");
             }
         } catch (IOException e) {
             throw OroException.invalid("bad-output", "cannot write " + file + ": " + e.getMessage());

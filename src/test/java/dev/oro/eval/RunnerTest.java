@@ -174,6 +174,9 @@ class RunnerTest {
         reports.write(summary.runId(), dir.resolve("out/r.json"));
         reports.write(summary.runId(), dir.resolve("out/r.csv"));
         reports.write(summary.runId(), dir.resolve("out/r.xml"));
+        reports.write(summary.runId(), dir.resolve("out/r.html"));
+        assertThat(Files.readString(dir.resolve("out/r.html"))).contains("<svg", "Pass rate by variant", "one two three", "class=\"fail\"")
+                .doesNotContain("<script");
         String json = Files.readString(dir.resolve("out/r.json"));
         assertThat(json).contains("\"summary\" : {", "\"cases\" : 6", "\"passed\" : 3", "\"failed\" : 3", "\"errors\" : 0",
                 "\"variant\" : \"count@1 · fake · maxTokens=3\"");
@@ -183,6 +186,6 @@ class RunnerTest {
                 "<failure message=");
         assertThat(reports.table(summary.runId())).contains("VARIANT", "count@1 · fake · maxTokens=20", "66.7% [", "PASS RATE (95% CI)")
                 .contains("no significant difference");
-        assertThatThrownBy(() -> reports.write(summary.runId(), dir.resolve("r.pdf"))).hasMessageContaining("use a .json, .csv or .xml");
+        assertThatThrownBy(() -> reports.write(summary.runId(), dir.resolve("r.pdf"))).hasMessageContaining("use a .json, .csv, .xml (JUnit) or .html");
     }
 }
