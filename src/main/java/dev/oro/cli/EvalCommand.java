@@ -56,7 +56,7 @@ class EvalCommand extends LibraryCommand {
     @Override
     public Integer call() {
         Suite suite = SuiteLoader.load(suiteFile);
-        RunStore store = new RunStore(Database.openH2(options.dataDir));
+        RunStore store = new RunStore(Database.open(options.dataDir));
         return withModels((registry, executor) -> {
             Runner runner = new Runner(options.library(), options.renderer(), registry, store, executor);
             RunSummary summary = runner.run(suite, new RunOptions(models, concurrency, repeat, noCache, resume), progress());

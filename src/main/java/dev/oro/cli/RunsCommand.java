@@ -19,7 +19,7 @@ class RunsCommand extends LibraryCommand {
 
     @Override
     public Integer call() {
-        RunStore store = new RunStore(Database.openH2(options.dataDir));
+        RunStore store = new RunStore(Database.open(options.dataDir));
         List<RunInfo> runs = store.runs(limit);
         if (format.json) {
             JsonOutput.print(out(), runs);

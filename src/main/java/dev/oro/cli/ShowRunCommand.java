@@ -23,7 +23,7 @@ class ShowRunCommand extends LibraryCommand {
 
     @Override
     public Integer call() {
-        RunStore store = new RunStore(Database.openH2(options.dataDir));
+        RunStore store = new RunStore(Database.open(options.dataDir));
         RunInfo run = store.require(runId);
         RunSummary summary = store.summary(run.id());
         out().println("run " + run.id() + " · " + run.status() + " · " + run.suite() + (run.description() == null ? "" : " · " + run.description()));

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,14 +26,22 @@ class LauncherIT {
     @TempDir
     Path work;
 
+    /** Added to the launched processes' environment, e.g. ORO_DB_URL. */
+    Map<String, String> env = Map.of();
+
     record Result(int code, String out, String err) {
     }
 
-    Result oro(String... args) throws Exception {
+    ProcessBuilder launch(String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of("oro").toAbsolutePath().toString()));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(work.toFile())
-                .redirectOutput(work.resolve("out.txt").toFile()).redirectError(work.resolve("err.txt").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
+        builder.environment().putAll(env);
+        return builder;
+    }
+
+    Result oro(String... args) throws Exception {
+        Process p = launch(args).redirectOutput(work.resolve("out.txt").toFile()).redirectError(work.resolve("err.txt").toFile()).start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return new Result(p.exitValue(), Files.readString(work.resolve("out.txt")), Files.readString(work.resolve("err.txt")));
     }
@@ -146,6 +155,18 @@ class LauncherIT {
 
     @Test
     void should_resume_a_run_killed_midway_with_every_case_exactly_once() throws Exception {
+        resumeARunKilledMidway();
+        assertThat(work.resolve(".oro/oro.mv.db")).exists();
+    }
+
+    @Test
+    void should_resume_a_run_killed_midway_on_postgresql_with_every_case_exactly_once() throws Exception {
+        env = dev.oro.store.TestPostgres.freshSchema("oro_launcher_it");
+        resumeARunKilledMidway();
+        assertThat(work.resolve(".oro/oro.mv.db")).doesNotExist();
+    }
+
+    void resumeARunKilledMidway() throws Exception {
         StarterLibrary.copy(work.resolve("prompts"));
         try (dev.oro.model.FakeOpenAi fake = new dev.oro.model.FakeOpenAi()) {
             fake.latency(100);
@@ -158,8 +179,7 @@ class LauncherIT {
             }
             Files.createDirectories(work.resolve("evals"));
             Files.writeString(work.resolve("evals/big.yaml"), suite.toString());
-            Process run = new ProcessBuilder(Path.of("oro").toAbsolutePath().toString(), "eval", "evals/big.yaml", "--no-progress")
-                    .directory(work.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("killed.log").toFile()).start();
+            Process run = launch("eval", "evals/big.yaml", "--no-progress").redirectErrorStream(true).redirectOutput(work.resolve("killed.log").toFile()).start();
             for (int i = 0; i < 600 && fake.chatCount() < 10; i++) {
                 Thread.sleep(50);
             }

@@ -72,16 +72,24 @@ class RunnerTest {
                 + "\nmaxRetries: 0\nconcurrency: 4\npricing: {input: 1, output: 2}\n");
         executor = Oro.modelExecutor();
         models = Oro.models(modelsDir, executor);
-        db = Database.openH2(dir.resolve("data"));
+        db = openDatabase();
         store = new RunStore(db);
         runner = new Runner(library, renderer, models, store, executor);
     }
 
+    /** A real H2 file here; {@link PostgresRunnerTest} runs every test again on PostgreSQL. */
+    DataSource openDatabase() throws Exception {
+        return Database.openH2(dir.resolve("data"));
+    }
+
     @AfterEach
-    void tearDown() {
+    void tearDown() throws Exception {
         models.close();
         executor.shutdownNow();
         fake.close();
+        if (db instanceof AutoCloseable pool) {
+            pool.close();
+        }
     }
 
     RunSummary run(RunOptions options) {

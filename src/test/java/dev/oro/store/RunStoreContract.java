@@ -1,0 +1,176 @@
+package dev.oro.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.oro.OroException;
+import dev.oro.eval.RunSummary;
+import dev.oro.eval.assertion.AssertionResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every database behind {@link RunStore} must do; one subclass per database, each on a fresh, migrated one. */
+abstract class RunStoreContract {
+
+    DataSource dataSource;
+    RunStore store;
+
+    /** An empty database, migrated. */
+    abstract DataSource openEmpty() throws Exception;
+
+    @BeforeEach
+    void open() throws Exception {
+        dataSource = openEmpty();
+        store = new RunStore(dataSource);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        TestPostgres.close(dataSource);
+    }
+
+    static String newRun(RunStore store) {
+        String id = UUID.randomUUID().toString();
+        store.createRun(id, "evals/qa.yaml", "questions", "{\"repeat\":1}");
+        return id;
+    }
+
+    static CaseResult result(String key, String testId, String variant, int repeat, boolean passed, String error) {
+        return new CaseResult(key, testId, variant, repeat, "qa@2", "sha256:abc", "fake", "fake-1",
+                Map.of("question", "Who?", "n", 3), "Austen", passed, passed ? 1.0 : 0.0, error, "stop", 120L, 11, 7, 0.0021,
+                false, List.of(new AssertionResult("contains", passed, passed ? 1.0 : 0.0, passed ? null : "no 'Austen'", null, 1.0)));
+    }
+
+    @Test
+    void should_create_a_run_and_read_it_back() {
+        String id = newRun(store);
+        RunInfo run = store.require(id);
+        assertThat(run.suite()).isEqualTo("evals/qa.yaml");
+        assertThat(run.description()).isEqualTo("questions");
+        assertThat(run.status()).isEqualTo("running");
+        assertThat(run.createdAt()).isNotNull();
+        assertThat(run.finishedAt()).isNull();
+        assertThat(store.config(id)).isEqualTo("{\"repeat\":1}");
+        assertThat(store.run("missing")).isEmpty();
+        assertThatThrownBy(() -> store.require("missing")).isInstanceOf(OroException.class).hasMessage("no run with id 'missing'");
+    }
+
+    @Test
+    void should_store_a_result_with_its_assertions_and_its_nulls() {
+        String id = newRun(store);
+        CaseResult full = result("k1", "t1", "v", 0, true, null);
+        CaseResult sparse = new CaseResult("k2", "t2", "v", 0, "qa@2", "sha256:abc", "fake", null, null, null, false, 0.0,
+                "openai answered 500", null, null, null, null, null, true, null);
+        assertThat(store.record(id, full)).isTrue();
+        assertThat(store.record(id, sparse)).isTrue();
+        assertThat(store.results(id)).containsExactly(full, sparse);
+        assertThat(store.results(id).get(0).assertions()).singleElement()
+                .satisfies(a -> assertThat(a.type()).isEqualTo("contains"));
+    }
+
+    @Test
+    void should_keep_the_first_result_when_a_case_key_is_written_twice() {
+        String id = newRun(store);
+        assertThat(store.record(id, result("k1", "t1", "v", 0, true, null))).isTrue();
+        assertThat(store.record(id, result("k1", "t1", "v", 0, false, "later"))).isFalse();
+        assertThat(store.results(id)).singleElement().satisfies(r -> assertThat(r.passed()).isTrue());
+        // the same key in another run is another case
+        assertThat(store.record(newRun(store), result("k1", "t1", "v", 0, false, null))).isTrue();
+    }
+
+    @Test
+    void should_list_the_completed_keys_of_a_run_only() {
+        String id = newRun(store);
+        String other = newRun(store);
+        store.record(id, result("k1", "t1", "v", 0, true, null));
+        store.record(id, result("k2", "t2", "v", 0, false, "boom"));
+        store.record(other, result("k3", "t3", "v", 0, true, null));
+        assertThat(store.completedKeys(id)).containsExactlyInAnyOrder("k1", "k2");
+        assertThat(store.completedKeys(newRun(store))).isEmpty();
+    }
+
+    @Test
+    void should_return_results_by_test_variant_and_repeat() {
+        String id = newRun(store);
+        store.record(id, result("d", "t2", "a", 0, true, null));
+        store.record(id, result("c", "t1", "b", 0, true, null));
+        store.record(id, result("b", "t1", "a", 1, true, null));
+        store.record(id, result("a", "t1", "a", 0, true, null));
+        assertThat(store.results(id)).extracting(CaseResult::caseKey).containsExactly("a", "b", "c", "d");
+    }
+
+    @Test
+    void should_count_passes_failures_and_errors() {
+        String id = newRun(store);
+        assertThat(store.summary(id)).isEqualTo(new RunSummary(id, "running", 0, 0, 0, 0));
+        store.record(id, result("k1", "t1", "v", 0, true, null));
+        store.record(id, result("k2", "t2", "v", 0, true, null));
+        store.record(id, result("k3", "t3", "v", 0, false, null));
+        store.record(id, result("k4", "t4", "v", 0, false, "timeout"));
+        assertThat(store.summary(id)).isEqualTo(new RunSummary(id, "running", 4, 2, 1, 1));
+    }
+
+    @Test
+    void should_cache_a_response_once() {
+        String key = "sha256:" + UUID.randomUUID();
+        assertThat(store.cached(key)).isEmpty();
+        store.cache(key, "{\"text\":\"one\"}");
+        store.cache(key, "{\"text\":\"two\"}");
+        assertThat(store.cached(key)).contains("{\"text\":\"one\"}");
+    }
+
+    @Test
+    void should_list_the_newest_runs_first() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(newRun(store));
+            Thread.sleep(5);
+        }
+        assertThat(store.runs(10)).extracting(RunInfo::id).containsExactly(ids.get(2), ids.get(1), ids.get(0));
+        assertThat(store.runs(2)).extracting(RunInfo::id).containsExactly(ids.get(2), ids.get(1));
+    }
+
+    @Test
+    void should_finish_and_reopen_a_run() {
+        String id = newRun(store);
+        store.finish(id, "completed");
+        RunInfo finished = store.require(id);
+        assertThat(finished.status()).isEqualTo("completed");
+        assertThat(finished.finishedAt()).isNotNull().isAfterOrEqualTo(finished.createdAt());
+        store.reopen(id);
+        assertThat(store.require(id).status()).isEqualTo("running");
+        assertThat(store.require(id).finishedAt()).isNull();
+        assertThat(store.summary(id).status()).isEqualTo("running");
+    }
+
+    @Test
+    void should_hold_each_case_once_when_many_threads_race() throws Exception {
+        String id = newRun(store);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> writes = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                int n = i % 100; // every case written twice
+                writes.add(pool.submit(() -> store.record(id, result("k" + n, "t" + n, "v", 0, true, null))));
+            }
+            long inserted = 0;
+            for (Future<Boolean> w : writes) {
+                inserted += w.get() ? 1 : 0;
+            }
+            assertThat(inserted).isEqualTo(100);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.completedKeys(id)).hasSize(100);
+        assertThat(store.summary(id).cases()).isEqualTo(100);
+    }
+}
