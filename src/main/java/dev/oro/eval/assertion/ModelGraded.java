@@ -105,39 +105,38 @@ public record ModelGraded(AssertionSpec spec, Kind kind, Judge judge, String val
 
     @Override
     public AssertionResult evaluate(Output output) {
-        List<ChatMessage> messages;
-        switch (kind) {
-            case ANSWER_RELEVANCE -> {
-                String question = question(output.vars());
-                if (question == null) {
-                    return spec.result(false, "answer-relevance needs the question in the test's var "
-                            + (value != null ? "'" + value + "'" : "'question' or 'query'"));
-                }
-                messages = ask(RELEVANCE, section("Question", question) + section("Output", output.text()));
-            }
-            case LLM_RUBRIC -> messages = ask(RUBRIC, section("Output", output.text()) + section("Rubric", value));
-            case FACTUALITY -> {
-                String question = question(output.vars());
-                messages = ask(FACTUALITY, (question == null ? "" : section("Question", question)) + section("Expert", value)
-                        + section("Submission", output.text()));
-            }
-            case G_EVAL -> messages = ask(G_EVAL, section("Criteria", value)
-                    + (steps.isEmpty() ? "" : section("Steps", String.join("\n", numbered(steps)))) + section("Output", output.text()));
-            default -> throw new IllegalStateException(kind.name());
+        String question = question(output.vars());
+        if (kind == Kind.ANSWER_RELEVANCE && question == null) {
+            return spec.result(false, "answer-relevance needs the question in the test's var "
+                    + (value != null ? "'" + value + "'" : "'question' or 'query'"));
         }
         String answer;
         try {
-            answer = judge.ask(messages);
+            answer = judge.ask(messages(output.text(), question));
         } catch (RuntimeException e) {
             return spec.result(false, "the judge failed: " + e.getMessage());
         }
-        AssertionResult verdict = JsonText.embedded(answer == null ? "" : answer).filter(JsonNode::isObject).map(this::verdict).orElse(null);
+        AssertionResult verdict = JsonText.embedded(answer == null ? "" : answer).filter(JsonNode::isObject)
+                .map(this::verdict).orElse(null);
         return verdict != null ? verdict : spec.result(false, "the judge's answer is not a verdict: " + cut(answer));
+    }
+
+    /** The grading instructions, then the data in tagged sections so that an output cannot pass for instructions. */
+    private List<ChatMessage> messages(String output, String question) {
+        String asked = question == null ? "" : section("Question", question);
+        return switch (kind) {
+            case LLM_RUBRIC -> ask(RUBRIC, section("Output", output) + section("Rubric", value));
+            case FACTUALITY -> ask(FACTUALITY, asked + section("Expert", value) + section("Submission", output));
+            case ANSWER_RELEVANCE -> ask(RELEVANCE, asked + section("Output", output));
+            case G_EVAL -> ask(G_EVAL, section("Criteria", value)
+                    + (steps.isEmpty() ? "" : section("Steps", String.join("\n", numbered(steps)))) + section("Output", output));
+        };
     }
 
     /** The result the judge's JSON gives, or null when it is not a verdict of this kind. */
     private AssertionResult verdict(JsonNode json) {
-        String reason = json.path("reason").asText("");
+        String given = json.path("reason").asText("").strip();
+        String reason = given.isEmpty() ? "(the judge gave no reason)" : given;
         JsonNode pass = json.get("pass");
         JsonNode score = json.get("score");
         return switch (kind) {

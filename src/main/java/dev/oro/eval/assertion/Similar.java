@@ -3,6 +3,7 @@ package dev.oro.eval.assertion;
 import static dev.oro.eval.assertion.Assertions.quote;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -50,7 +51,7 @@ public final class Similar implements Assertion {
             }
         }
         double score = Math.max(0, Math.min(1, best));
-        return spec.result(best >= threshold, score, String.format(java.util.Locale.ROOT, "similarity %.3f to %s (at least %.2f needed)",
+        return spec.result(best >= threshold, score, String.format(Locale.ROOT, "similarity %.3f to %s (at least %.2f needed)",
                 best, quote(closest), threshold));
     }
 
