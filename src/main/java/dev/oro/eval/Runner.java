@@ -4,15 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oro.OroException;
 import dev.oro.eval.assertion.Assertion;
+import dev.oro.eval.assertion.AssertionContext;
 import dev.oro.eval.assertion.AssertionResult;
 import dev.oro.eval.assertion.AssertionSpec;
 import dev.oro.eval.assertion.Assertions;
+import dev.oro.eval.assertion.Judge;
 import dev.oro.eval.assertion.Output;
 import dev.oro.library.Hashing;
 import dev.oro.library.PromptLibrary;
 import dev.oro.library.PromptRef;
 import dev.oro.library.PromptVersion;
 import dev.oro.model.Completions;
+import dev.oro.model.GenerationParams;
 import dev.oro.model.ModelProfile;
 import dev.oro.model.ModelRegistry;
 import dev.oro.model.ModelReply;
@@ -26,8 +29,10 @@ import dev.oro.store.CaseResult;
 import dev.oro.store.RunStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -87,7 +92,7 @@ public final class Runner {
             live.put(name, model);
         }
         List<Variant> variants = variants(suite, modelNames);
-        List<Planned> tests = plan(suite);
+        List<Planned> tests = plan(suite, new AssertionContext(judge(suite, options.noCache()), MiniLmEmbeddings.shared()));
         int repeat = options.repeat() != null ? options.repeat() : suite.repeat();
         long total = (long) tests.size() * variants.size() * repeat;
 
@@ -184,19 +189,51 @@ public final class Runner {
         return out;
     }
 
-    private static List<Planned> plan(Suite suite) {
+    private static List<Planned> plan(Suite suite, AssertionContext context) {
         List<Planned> out = new ArrayList<>();
         for (TestCase test : suite.tests()) {
             List<Assertion> assertions = new ArrayList<>();
             for (AssertionEntry entry : suite.defaultAsserts()) {
-                assertions.add(Assertions.create(AssertionSpec.parse(entry.raw(), entry.where())));
+                assertions.add(compile(entry, context));
             }
             for (AssertionEntry entry : test.asserts()) {
-                assertions.add(Assertions.create(AssertionSpec.parse(entry.raw(), entry.where())));
+                assertions.add(compile(entry, context));
             }
             out.add(new Planned(test, List.copyOf(assertions)));
         }
         return out;
+    }
+
+    /** One assertion; a type this run cannot serve (no judge) is refused with its place. */
+    private static Assertion compile(AssertionEntry entry, AssertionContext context) {
+        AssertionSpec spec = AssertionSpec.parse(entry.raw(), entry.where());
+        try {
+            return Assertions.create(spec, context);
+        } catch (OroException e) {
+            throw OroException.invalid(e.type(), entry.where() + ": " + e.detail());
+        }
+    }
+
+    /** The suite's judge, or null: at temperature 0 in JSON mode, its answers cached like the cases'. */
+    private Judge judge(Suite suite, boolean noCache) {
+        if (suite.judge() == null) {
+            return null;
+        }
+        ResilientModel model;
+        try {
+            model = models.model(suite.judge());
+        } catch (OroException e) {
+            throw new OroException(e.kind(), e.type(), suite.file() + ": judge: " + e.detail(), e.extensions());
+        }
+        GenerationParams params = model.profile().defaults()
+                .overriddenBy(new GenerationParams(0.0, null, null, null, null, true, Map.of()));
+        return messages -> {
+            try {
+                return answer(model, new ModelRequest(messages, params), 0, noCache).reply().text();
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
     }
 
     private CaseResult runCase(Planned planned, Variant variant, int repeat, String key, ResilientModel model, boolean noCache) {
@@ -211,22 +248,11 @@ public final class Runner {
         var params = Completions.paramsFor(version.source().frontMatter(), model.profile(), variant.params());
         ModelRequest request = new ModelRequest(rendered.messages(), params);
         CachedReply reply;
-        boolean cached = false;
+        boolean cached;
         try {
-            String cacheKey = cacheKey(model, request, repeat);
-            var hit = noCache ? java.util.Optional.<String>empty() : store.cached(cacheKey);
-            if (hit.isPresent()) {
-                reply = JSON.readValue(hit.get(), CachedReply.class);
-                cached = true;
-            } else {
-                ModelReply r = model.call(request, null);
-                reply = new CachedReply(r.text(), r.finishReason(), r.usage().inputTokens(), r.usage().outputTokens(), r.latencyMs(),
-                        r.cost(), r.modelIdentity());
-                if (!noCache) {
-                    // Only answers are cached; an error must be retried by the next run.
-                    store.cache(cacheKey, JSON.writeValueAsString(reply));
-                }
-            }
+            Answer answer = answer(model, request, repeat, noCache);
+            reply = answer.reply();
+            cached = answer.cached();
         } catch (RuntimeException | JsonProcessingException e) {
             String message = e instanceof OroException o ? o.detail() : e.getMessage();
             return failure(key, test, variant, repeat, null, Secrets.redact(message));
@@ -246,6 +272,26 @@ public final class Runner {
         return new CaseResult(key, test.id(), variant.label(), repeat, version.ref(), version.hash(), variant.model(), reply.modelIdentity(),
                 test.vars(), reply.text(), passed, Math.min(1, Math.max(0, score)), null, reply.finishReason(), reply.latencyMs(),
                 reply.inputTokens(), reply.outputTokens(), cached ? 0.0 : reply.cost(), cached, results);
+    }
+
+    /** A model's reply and whether it came from the cache. */
+    private record Answer(CachedReply reply, boolean cached) {
+    }
+
+    private Answer answer(ResilientModel model, ModelRequest request, int repeat, boolean noCache) throws JsonProcessingException {
+        String cacheKey = cacheKey(model, request, repeat);
+        Optional<String> hit = noCache ? Optional.empty() : store.cached(cacheKey);
+        if (hit.isPresent()) {
+            return new Answer(JSON.readValue(hit.get(), CachedReply.class), true);
+        }
+        ModelReply r = model.call(request, null);
+        CachedReply reply = new CachedReply(r.text(), r.finishReason(), r.usage().inputTokens(), r.usage().outputTokens(), r.latencyMs(),
+                r.cost(), r.modelIdentity());
+        if (!noCache) {
+            // Only answers are cached; an error must be retried by the next run.
+            store.cache(cacheKey, JSON.writeValueAsString(reply));
+        }
+        return new Answer(reply, false);
     }
 
     private static CaseResult failure(String key, TestCase test, Variant variant, int repeat, String output, String error) {

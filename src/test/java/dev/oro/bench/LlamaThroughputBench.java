@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link LlamaCppProvider} and through de.kherud's {@code LlamaModel.generate} on the same prompt
  * and parameters. Run by {@code bench/llama-tps.sh}; skipped unless {@code -Doro.bench=true}.
  */
-@org.junit.jupiter.api.Tag("llama-native")
+@org.junit.jupiter.api.Tag("native")
 class LlamaThroughputBench {
 
     private static final int TOKENS = 800;

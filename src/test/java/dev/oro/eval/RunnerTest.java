@@ -63,18 +63,22 @@ class RunnerTest {
     @BeforeEach
     void setUp() throws Exception {
         fake = new FakeOpenAi();
-        Path prompts = dir.resolve("prompts");
-        Renderer renderer = Oro.renderer(prompts);
-        PromptLibrary library = Oro.library(prompts, renderer);
-        library.create("count", "Count from one to {n}.", null);
         Path modelsDir = Files.createDirectories(dir.resolve("models"));
-        Files.writeString(modelsDir.resolve("fake.yaml"), "provider: openai\nmodel: " + FakeOpenAi.MODEL + "\nbaseUrl: " + fake.url()
-                + "\nmaxRetries: 0\nconcurrency: 4\npricing: {input: 1, output: 2}\n");
+        Files.writeString(modelsDir.resolve("fake.yaml"), fake.profile() + "concurrency: 4\npricing: {input: 1, output: 2}\n");
         executor = Oro.modelExecutor();
         models = Oro.models(modelsDir, executor);
         db = openDatabase();
         store = new RunStore(db);
-        runner = new Runner(library, renderer, models, store, executor);
+        runner = countingRunner(dir, models, store, executor);
+    }
+
+    /** A runner over a library in {@code dir} that holds one prompt, {@code count}. */
+    static Runner countingRunner(Path dir, ModelRegistry models, RunStore store, ExecutorService executor) {
+        Path prompts = dir.resolve("prompts");
+        Renderer renderer = Oro.renderer(prompts);
+        PromptLibrary library = Oro.library(prompts, renderer);
+        library.create("count", "Count from one to {n}.", null);
+        return new Runner(library, renderer, models, store, executor);
     }
 
     /** A real H2 file here; {@link PostgresRunnerTest} runs every test again on PostgreSQL. */

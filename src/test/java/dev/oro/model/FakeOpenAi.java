@@ -17,11 +17,16 @@ import java.util.Map;
  * events ending in {@code data: [DONE]}, with a usage chunk when
  * {@code stream_options.include_usage} asks for one.
  */
-public final class FakeOpenAi extends FakeServer {
+public class FakeOpenAi extends FakeServer {
 
     public static final String MODEL = "gpt-fake";
     /** What the server says answered: a dated snapshot of the requested alias, as OpenAI does. */
     static final String SNAPSHOT = "gpt-fake-2025-01-01";
+
+    /** A profile's YAML for this server's model, without retries, for tests outside this package. */
+    public String profile() {
+        return "provider: openai\nmodel: " + MODEL + "\nbaseUrl: " + url() + "\nmaxRetries: 0\n";
+    }
 
     @Override
     String baseUrl() {
@@ -51,10 +56,7 @@ public final class FakeOpenAi extends FakeServer {
         String finish = count.cut() ? "length" : "stop";
         Map<String, Object> usage = usage(promptTokens(body), count.tokens());
         if (!body.path("stream").asBoolean(false)) {
-            return json(200, obj("id", "chatcmpl-fake", "object", "chat.completion", "created", 1_700_000_000, "model", SNAPSHOT,
-                    "choices", List.of(obj("index", 0, "message", obj("role", "assistant", "content", count.text()),
-                            "logprobs", null, "finish_reason", finish)),
-                    "usage", usage));
+            return completion(count.text(), finish, usage);
         }
         List<List<?>> events = new ArrayList<>();
         for (String piece : count.pieces()) {
@@ -80,12 +82,20 @@ public final class FakeOpenAi extends FakeServer {
         return json(status, errorBody(message, type, status == 401 ? "invalid_api_key" : null));
     }
 
+    /** A whole {@code chat.completion} answer. */
+    static ResponseDefinitionBuilder completion(String content, String finish, Map<String, Object> usage) {
+        return json(200, obj("id", "chatcmpl-fake", "object", "chat.completion", "created", 1_700_000_000, "model", SNAPSHOT,
+                "choices", List.of(obj("index", 0, "message", obj("role", "assistant", "content", content),
+                        "logprobs", null, "finish_reason", finish)),
+                "usage", usage));
+    }
+
     private static Map<String, Object> chunk(List<?> choices) {
         return obj("id", "chatcmpl-fake", "object", "chat.completion.chunk", "created", 1_700_000_000, "model", SNAPSHOT,
                 "choices", choices);
     }
 
-    private static Map<String, Object> usage(int prompt, int completion) {
+    static Map<String, Object> usage(int prompt, int completion) {
         return obj("prompt_tokens", prompt, "completion_tokens", completion, "total_tokens", prompt + completion);
     }
 

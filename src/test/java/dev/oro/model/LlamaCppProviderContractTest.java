@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real llama.cpp engine, against the tiny counting model {@link TinyGguf} writes. */
-@org.junit.jupiter.api.Tag("llama-native")
+@org.junit.jupiter.api.Tag("native")
 class LlamaCppProviderContractTest extends ChatProviderContract {
 
     @TempDir

@@ -36,12 +36,13 @@ public record AssertionSpec(String type, boolean negated, Object value, double w
     /**
      * Reads and checks one raw entry. {@code where} names it for the user, e.g.
      * "evals/qa.yaml line 12 (tests[3].assert[0])". The assertion is built once here, so a
-     * spec that parses never fails later in {@link Assertions#create}.
+     * spec that parses never fails later in {@link Assertions#create}, unless it needs a judge
+     * or embeddings the run does not have.
      */
     public static AssertionSpec parse(Map<String, Object> raw, String where) {
         try {
             AssertionSpec spec = read(raw);
-            Assertions.create(spec);
+            Assertions.create(spec, AssertionContext.SHAPE_ONLY);
             return spec;
         } catch (OroException | IllegalArgumentException e) {
             throw OroException.invalid("invalid-assertion", where + ": " + e.getMessage());

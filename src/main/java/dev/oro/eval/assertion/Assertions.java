@@ -7,17 +7,24 @@ import java.util.Set;
 public final class Assertions {
 
     /** Every type Oro knows, without the {@code not-} prefix that any of them takes. */
-    public static final List<String> TYPES = List.of("bleu", "contains", "contains-all", "contains-any", "contains-json", "cost",
-            "equals", "finish-reason", "icontains", "is-json", "json-path", "json-schema", "latency", "length", "levenshtein",
-            "regex", "rouge-n", "starts-with", "word-count");
+    public static final List<String> TYPES = List.of("answer-relevance", "bleu", "contains", "contains-all", "contains-any",
+            "contains-json", "cost", "equals", "factuality", "finish-reason", "g-eval", "icontains", "is-json", "json-path",
+            "json-schema", "latency", "length", "levenshtein", "llm-rubric", "regex", "rouge-n", "similar", "starts-with", "word-count");
 
     // A threshold anywhere else would be silently ignored, which reads as a check that is not made.
-    private static final Set<String> WITH_THRESHOLD = Set.of("bleu", "cost", "latency", "levenshtein", "rouge-n");
+    private static final Set<String> WITH_THRESHOLD = Set.of("answer-relevance", "bleu", "cost", "g-eval", "latency", "levenshtein",
+            "llm-rubric", "rouge-n", "similar");
 
     private Assertions() {
     }
 
+    /** A pure assertion; a type that needs a judge or embeddings is refused. */
     public static Assertion create(AssertionSpec spec) {
+        return create(spec, AssertionContext.NONE);
+    }
+
+    /** Any assertion; one that needs the context's judge or embeddings while it has none is refused. */
+    public static Assertion create(AssertionSpec spec, AssertionContext context) {
         Assertion assertion = switch (spec.type()) {
             case "equals", "contains", "icontains", "contains-any", "contains-all", "starts-with" -> TextMatch.of(spec);
             case "regex" -> RegexMatch.of(spec);
@@ -27,6 +34,8 @@ public final class Assertions {
             case "bleu" -> Bleu.of(spec);
             case "word-count", "length" -> Length.of(spec);
             case "latency", "cost", "finish-reason" -> CallFigures.of(spec);
+            case "llm-rubric", "factuality", "answer-relevance", "g-eval" -> ModelGraded.of(spec, context.judge());
+            case "similar" -> Similar.of(spec, context.embeddings());
             default -> throw AssertionSpec.invalid("unknown assertion type '" + spec.label() + "'; known types: "
                     + String.join(", ", TYPES) + " (each also as not-<type>)");
         };

@@ -79,7 +79,7 @@ class AssertionSpecTest {
         Map<String, Object> raw = new HashMap<>(entry("contains", "x"));
         raw.put("threshold", 0.5);
 
-        assertThat(problem(raw)).endsWith(": threshold has no meaning for contains (only for bleu, cost, latency, levenshtein, rouge-n)");
+        assertThat(problem(raw)).endsWith(": threshold has no meaning for contains (only for answer-relevance, bleu, cost, g-eval, latency, levenshtein, llm-rubric, rouge-n, similar)");
     }
 
     @Test
@@ -101,9 +101,10 @@ class AssertionSpecTest {
 
     @Test
     void should_know_a_creator_for_every_type_it_lists() {
+        AssertionContext models = new AssertionContext(messages -> "{}", text -> new float[] {1});
         for (String type : Assertions.TYPES) {
-            assertThat(Assertions.create(AssertionSpec.of(type, sampleValue(type)))).as(type).isNotNull();
-            assertThat(Assertions.create(AssertionSpec.of("not-" + type, sampleValue(type)))).as(type).isInstanceOf(Negated.class);
+            assertThat(Assertions.create(AssertionSpec.of(type, sampleValue(type)), models)).as(type).isNotNull();
+            assertThat(Assertions.create(AssertionSpec.of("not-" + type, sampleValue(type)), models)).as(type).isInstanceOf(Negated.class);
         }
     }
 
@@ -112,7 +113,7 @@ class AssertionSpecTest {
             case "contains-any", "contains-all" -> List.of("a");
             case "json-path" -> Map.of("path", "$.a", "exists", true);
             case "json-schema" -> Map.of("type", "object");
-            case "is-json", "contains-json" -> null;
+            case "is-json", "contains-json", "answer-relevance" -> null;
             case "latency", "cost", "word-count", "length" -> 10;
             default -> "a";
         };
