@@ -68,7 +68,11 @@ public final class Runner {
     }
 
     /** A test with its assertions compiled once, before any model is called. */
-    private record Planned(TestCase test, List<Assertion> assertions) {
+    private record Planned(TestCase test, List<Assertion> assertions, List<Comparative> comparatives) {
+    }
+
+    /** A select-best entry: judged across the variants of a test once they have all answered. */
+    private record Comparative(String criteria, double weight, String where) {
     }
 
     /** A cached answer: what is needed to score it again and report its figures. */
@@ -92,7 +96,8 @@ public final class Runner {
             live.put(name, model);
         }
         List<Variant> variants = variants(suite, modelNames);
-        List<Planned> tests = plan(suite, new AssertionContext(judge(suite, options.noCache()), MiniLmEmbeddings.shared()));
+        Judge judge = judge(suite, options.noCache());
+        List<Planned> tests = plan(suite, new AssertionContext(judge, MiniLmEmbeddings.shared()));
         int repeat = options.repeat() != null ? options.repeat() : suite.repeat();
         long total = (long) tests.size() * variants.size() * repeat;
 
@@ -159,6 +164,7 @@ public final class Runner {
         if (broken.get() != null) {
             throw broken.get();
         }
+        selectBest(runId, tests, variants, repeat, judge);
         store.finish(runId, "completed");
         RunSummary summary = store.summary(runId);
         listener.finished(summary);
@@ -193,15 +199,78 @@ public final class Runner {
         List<Planned> out = new ArrayList<>();
         for (TestCase test : suite.tests()) {
             List<Assertion> assertions = new ArrayList<>();
-            for (AssertionEntry entry : suite.defaultAsserts()) {
-                assertions.add(compile(entry, context));
+            List<Comparative> comparatives = new ArrayList<>();
+            List<AssertionEntry> entries = new ArrayList<>(suite.defaultAsserts());
+            entries.addAll(test.asserts());
+            for (AssertionEntry entry : entries) {
+                if (String.valueOf(entry.raw().get("type")).endsWith(SelectBest.TYPE)) {
+                    comparatives.add(comparative(entry, context));
+                } else {
+                    assertions.add(compile(entry, context));
+                }
             }
-            for (AssertionEntry entry : test.asserts()) {
-                assertions.add(compile(entry, context));
-            }
-            out.add(new Planned(test, List.copyOf(assertions)));
+            out.add(new Planned(test, List.copyOf(assertions), List.copyOf(comparatives)));
         }
         return out;
+    }
+
+    private static Comparative comparative(AssertionEntry entry, AssertionContext context) {
+        if (entry.raw().get("type").equals("not-" + SelectBest.TYPE)) {
+            throw OroException.invalid("invalid-assertion", entry.where() + ": select-best cannot be negated");
+        }
+        if (!(entry.raw().get("value") instanceof String criteria) || criteria.isBlank()) {
+            throw OroException.invalid("invalid-assertion", entry.where() + ": select-best needs the criteria as its value,"
+                    + " e.g. value: the clearest and most accurate answer");
+        }
+        if (context.judge() == null) {
+            throw OroException.invalid("invalid-assertion", entry.where() + ": select-best needs a judge: add `judge: PROFILE` to the suite");
+        }
+        double weight = entry.raw().get("weight") instanceof Number n ? n.doubleValue() : 1;
+        return new Comparative(criteria, weight, entry.where());
+    }
+
+    /**
+     * Applies select-best once every variant of a test has answered: the judge picks one output
+     * per test and repeat, and each result is rescored with that verdict. A resumed run judges
+     * only the groups not judged yet.
+     */
+    private void selectBest(String runId, List<Planned> tests, List<Variant> variants, int repeat, Judge judge) {
+        for (Planned planned : tests) {
+            for (Comparative comparative : planned.comparatives()) {
+                for (int r = 0; r < repeat; r++) {
+                    List<CaseResult> group = new ArrayList<>();
+                    for (Variant variant : variants) {
+                        store.result(runId, caseKey(planned.test().id(), variant.label(), r))
+                                .filter(c -> c.error() == null)
+                                .filter(c -> c.assertions().stream().noneMatch(a -> a.type().equals(SelectBest.TYPE)))
+                                .ifPresent(group::add);
+                    }
+                    if (group.isEmpty()) {
+                        continue;
+                    }
+                    List<AssertionResult> verdicts = SelectBest.judge(judge, comparative.criteria(),
+                            group.stream().map(CaseResult::output).toList(), comparative.weight());
+                    for (int i = 0; i < group.size(); i++) {
+                        CaseResult c = group.get(i);
+                        List<AssertionResult> all = new ArrayList<>(c.assertions());
+                        all.add(verdicts.get(i));
+                        store.rescore(runId, c.caseKey(), passed(all), score(all), all);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean passed(List<AssertionResult> results) {
+        return results.stream().allMatch(AssertionResult::pass);
+    }
+
+    /** The weighted mean of the assertion scores; 1 or 0 for an output with no weighted assertion. */
+    private static double score(List<AssertionResult> results) {
+        double weights = results.stream().mapToDouble(AssertionResult::weight).sum();
+        double score = weights == 0 ? (passed(results) ? 1 : 0)
+                : results.stream().mapToDouble(r -> r.score() * r.weight()).sum() / weights;
+        return Math.min(1, Math.max(0, score));
     }
 
     /** One assertion; a type this run cannot serve (no judge) is refused with its place. */
@@ -266,11 +335,8 @@ public final class Runner {
                 results.add(new AssertionResult("error", false, 0, "the assertion failed to run: " + e.getMessage(), null, 1));
             }
         }
-        boolean passed = results.stream().allMatch(AssertionResult::pass);
-        double weights = results.stream().mapToDouble(AssertionResult::weight).sum();
-        double score = weights == 0 ? (passed ? 1 : 0) : results.stream().mapToDouble(r -> r.score() * r.weight()).sum() / weights;
         return new CaseResult(key, test.id(), variant.label(), repeat, version.ref(), version.hash(), variant.model(), reply.modelIdentity(),
-                test.vars(), reply.text(), passed, Math.min(1, Math.max(0, score)), null, reply.finishReason(), reply.latencyMs(),
+                test.vars(), reply.text(), passed(results), score(results), null, reply.finishReason(), reply.latencyMs(),
                 reply.inputTokens(), reply.outputTokens(), cached ? 0.0 : reply.cost(), cached, results);
     }
 

@@ -114,6 +114,18 @@ public final class RunStore {
         }
     }
 
+    public Optional<CaseResult> result(String runId, String caseKey) {
+        List<CaseResult> found = new ArrayList<>();
+        results("SELECT " + RESULT_COLUMNS + " FROM results WHERE run_id = ? AND case_key = ?", found::add, runId, caseKey);
+        return found.stream().findFirst();
+    }
+
+    /** Replaces a result's verdict, as a comparative assertion (select-best) does after the fact. */
+    public void rescore(String runId, String caseKey, boolean passed, double score, List<AssertionResult> assertions) {
+        update("UPDATE results SET passed = ?, score = ?, assertions = ? WHERE run_id = ? AND case_key = ?", passed, score,
+                json(assertions), runId, caseKey);
+    }
+
     public Set<String> completedKeys(String runId) {
         Set<String> keys = new HashSet<>();
         try (Connection c = dataSource.getConnection();
@@ -130,13 +142,18 @@ public final class RunStore {
         return keys;
     }
 
+    private static final String RESULT_COLUMNS = "case_key, test_id, variant, repeat_index, prompt, prompt_hash, model,"
+            + " model_identity, vars, output, passed, score, error, finish_reason, latency_ms, input_tokens, output_tokens, cost,"
+            + " cached, assertions";
+
     /** Streams a run's results in a stable order (test, variant, repeat) without holding them all. */
     public void results(String runId, Consumer<CaseResult> each) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT case_key, test_id, variant,"
-                + " repeat_index, prompt, prompt_hash, model, model_identity, vars, output, passed, score, error, finish_reason,"
-                + " latency_ms, input_tokens, output_tokens, cost, cached, assertions FROM results WHERE run_id = ?"
-                + " ORDER BY test_id, variant, repeat_index")) {
-            s.setString(1, runId);
+        results("SELECT " + RESULT_COLUMNS + " FROM results WHERE run_id = ? ORDER BY test_id, variant, repeat_index", each, runId);
+    }
+
+    private void results(String sql, Consumer<CaseResult> each, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, params);
             s.setFetchSize(500);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

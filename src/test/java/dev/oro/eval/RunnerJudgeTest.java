@@ -116,4 +116,45 @@ class RunnerJudgeTest {
         assertThatThrownBy(() -> run(SUITE.replace("judge: judge", "judge: nobody"), RunOptions.DEFAULTS))
                 .hasMessageStartingWith("evals/judged.yaml: judge: no model profile named 'nobody'");
     }
+
+    @Test
+    void should_let_the_judge_select_the_best_variant_of_each_test() {
+        String suite = """
+                prompts: [count]
+                models: [fake]
+                judge: judge
+                params:
+                  maxTokens: [20, 3]
+                tests:
+                  - vars: {n: ten}
+                    assert:
+                      - type: select-best
+                        value: the answer that counts furthest
+                """;
+        // the two outputs are offered in variant order (maxTokens=20 first); the judge picks the second
+        judge.when("counts furthest", "{\"best\": 2, \"reason\": \"answer 2 is shorter\"}");
+        RunSummary summary = run(suite, RunOptions.DEFAULTS);
+        assertThat(summary.cases()).isEqualTo(2);
+        assertThat(summary.passed()).isEqualTo(1);
+        List<CaseResult> results = store.results(summary.runId());
+        CaseResult chosen = results.stream().filter(CaseResult::passed).findFirst().orElseThrow();
+        assertThat(chosen.variant()).endsWith("maxTokens=3");
+        assertThat(chosen.assertions()).singleElement().satisfies(a -> {
+            assertThat(a.type()).isEqualTo("select-best");
+            assertThat(a.reason()).isEqualTo("chosen as best: answer 2 is shorter");
+        });
+        String offered = judge.requests().get(0).toString();
+        assertThat(offered).contains("Answer 1:", "Answer 2:", "one two three");
+        // resuming or re-reading never judges the same group twice
+        assertThat(judge.requests()).hasSize(1);
+    }
+
+    @Test
+    void should_refuse_select_best_without_criteria_or_judge() {
+        String noJudge = "prompts: [count]\nmodels: [fake]\ntests:\n  - assert:\n      - type: select-best\n        value: best\n";
+        assertThatThrownBy(() -> run(noJudge, RunOptions.DEFAULTS))
+                .hasMessage("evals/judged.yaml line 5 (tests[0].assert[0]): select-best needs a judge: add `judge: PROFILE` to the suite");
+        String noCriteria = "prompts: [count]\nmodels: [fake]\njudge: judge\ntests:\n  - assert:\n      - type: select-best\n";
+        assertThatThrownBy(() -> run(noCriteria, RunOptions.DEFAULTS)).hasMessageContaining("select-best needs the criteria");
+    }
 }

@@ -11,7 +11,7 @@ import java.util.Comparator;
 import java.util.Optional;
 
 /** Finding JSON in a model's text: the whole output, or the first object or array inside prose or fences. */
-final class JsonText {
+public final class JsonText {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -39,7 +39,7 @@ final class JsonText {
     }
 
     /** The first object or array that parses, starting at any '{' or '[' of the text. */
-    static Optional<JsonNode> embedded(String text) {
+    public static Optional<JsonNode> embedded(String text) {
         char[] chars = text.toCharArray();
         for (int i = 0; i < chars.length; i++) {
             if (chars[i] != '{' && chars[i] != '[') {
