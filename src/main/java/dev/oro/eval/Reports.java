@@ -187,6 +187,22 @@ public final class Reports {
             cost += r.cost() == null ? 0 : r.cost();
         }
 
+        public String variant() {
+            return variant;
+        }
+
+        public long cases() {
+            return cases;
+        }
+
+        public long passed() {
+            return passed;
+        }
+
+        public long errors() {
+            return errors;
+        }
+
         public double passRate() {
             return cases == 0 ? 0 : (double) passed / cases;
         }
@@ -199,7 +215,7 @@ public final class Reports {
             return latencyCount == 0 ? 0 : latencySum / latencyCount;
         }
 
-        Map<String, Object> asMap() {
+        public Map<String, Object> asMap() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("variant", variant);
             m.put("cases", cases);

@@ -130,13 +130,69 @@ public final class RunStore {
         return keys;
     }
 
+    private static final String RESULT_COLUMNS = "SELECT case_key, test_id, variant, repeat_index, prompt, prompt_hash, model,"
+            + " model_identity, vars, output, passed, score, error, finish_reason, latency_ms, input_tokens, output_tokens, cost, cached,"
+            + " assertions FROM results WHERE run_id = ?";
+    private static final String RESULT_ORDER = " ORDER BY test_id, variant, repeat_index";
+
+    /** Which of a run's results to page through: one variant or all (null), failures only or all. */
+    public record ResultFilter(String variant, boolean failuresOnly) {
+
+        String where() {
+            return (variant == null ? "" : " AND variant = ?") + (failuresOnly ? " AND passed = FALSE" : "");
+        }
+
+        Object[] params(String runId) {
+            return variant == null ? new Object[] {runId} : new Object[] {runId, variant};
+        }
+    }
+
     /** Streams a run's results in a stable order (test, variant, repeat) without holding them all. */
     public void results(String runId, Consumer<CaseResult> each) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT case_key, test_id, variant,"
-                + " repeat_index, prompt, prompt_hash, model, model_identity, vars, output, passed, score, error, finish_reason,"
-                + " latency_ms, input_tokens, output_tokens, cost, cached, assertions FROM results WHERE run_id = ?"
-                + " ORDER BY test_id, variant, repeat_index")) {
-            s.setString(1, runId);
+        query(RESULT_COLUMNS + RESULT_ORDER, new Object[] {runId}, each);
+    }
+
+    /** One page of a run's results in the same order, limited in SQL. */
+    public void results(String runId, ResultFilter filter, long offset, int limit, Consumer<CaseResult> each) {
+        query(RESULT_COLUMNS + filter.where() + RESULT_ORDER + " LIMIT " + limit + " OFFSET " + offset, filter.params(runId), each);
+    }
+
+    public long count(String runId, ResultFilter filter) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM results WHERE run_id = ?" + filter.where())) {
+            bind(s, filter.params(runId));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** How two runs' results of one variant each fare when paired by test and repeat. */
+    public record Pairs(long bothPass, long onlyA, long onlyB, long neither) {
+    }
+
+    public Pairs pairs(String runA, String variantA, String runB, String variantB) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT"
+                + " SUM(CASE WHEN a.passed AND b.passed THEN 1 ELSE 0 END), SUM(CASE WHEN a.passed AND NOT b.passed THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN NOT a.passed AND b.passed THEN 1 ELSE 0 END), SUM(CASE WHEN NOT a.passed AND NOT b.passed THEN 1 ELSE 0 END)"
+                + " FROM results a JOIN results b ON a.test_id = b.test_id AND a.repeat_index = b.repeat_index"
+                + " WHERE a.run_id = ? AND a.variant = ? AND b.run_id = ? AND b.variant = ?")) {
+            bind(s, new Object[] {runA, variantA, runB, variantB});
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return new Pairs(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private void query(String sql, Object[] params, Consumer<CaseResult> each) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, params);
             s.setFetchSize(500);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
