@@ -15,6 +15,10 @@ public interface OroConfig {
     @WithDefault("models")
     String modelsDir();
 
+    /** The eval suites folder; the API runs only suites inside it. */
+    @WithDefault("evals")
+    String evalsDir();
+
     /** Where Oro keeps its database and caches. */
     @WithDefault("./.oro")
     String dataDir();

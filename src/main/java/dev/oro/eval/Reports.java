@@ -56,8 +56,36 @@ public final class Reports {
 
     public Map<String, VariantStats> stats(String runId) {
         Map<String, VariantStats> out = new LinkedHashMap<>();
-        outcomes(runId).forEach((variant, cases) -> out.put(variant, VariantStats.of(cases, repeats(cases), seeded())));
+        outcomes(runId).forEach((variant, cases) -> out.put(variant, statsOf(cases)));
         return out;
+    }
+
+    static VariantStats statsOf(List<CaseOutcome> cases) {
+        return VariantStats.of(cases, repeats(cases), seeded());
+    }
+
+    /** Each variant's figures as the API and the JSON report show them. */
+    public List<Map<String, Object>> variantRows(String runId) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        stats(runId).forEach((variant, v) -> rows.add(row(variant, v)));
+        return rows;
+    }
+
+    static Map<String, Object> row(String variant, VariantStats v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("variant", variant);
+        m.put("cases", v.cases());
+        m.put("passed", v.passes());
+        m.put("errors", v.errors());
+        m.put("passRate", v.passRate());
+        m.put("meanScore", v.meanScore());
+        m.put("latencyP50Ms", v.latencyP50Ms());
+        m.put("latencyP95Ms", v.latencyP95Ms());
+        m.put("inputTokens", v.inputTokens());
+        m.put("outputTokens", v.outputTokens());
+        m.put("cost", v.totalCost());
+        v.repeated().ifPresent(r -> m.put("repeated", r));
+        return m;
     }
 
     /**
@@ -106,7 +134,7 @@ public final class Reports {
                 .mapToInt(Long::intValue).min().orElse(1);
     }
 
-    private static RandomGenerator seeded() {
+    static RandomGenerator seeded() {
         return java.util.random.RandomGeneratorFactory.of("L64X128MixRandom").create(SEED);
     }
 
@@ -154,10 +182,7 @@ public final class Reports {
                     "errors", summary.errors()));
             g.writeArrayFieldStart("variants");
             for (Map.Entry<String, VariantStats> v : variants.entrySet()) {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("variant", v.getKey());
-                entry.put("stats", v.getValue());
-                g.writeObject(entry);
+                g.writeObject(row(v.getKey(), v.getValue()));
             }
             g.writeEndArray();
             g.writeArrayFieldStart("comparisons");

@@ -68,11 +68,11 @@ public final class Runner {
     }
 
     /** A test with its assertions compiled once, before any model is called. */
-    private record Planned(TestCase test, List<Assertion> assertions, List<Comparative> comparatives) {
+    record Planned(TestCase test, List<Assertion> assertions, List<Comparative> comparatives) {
     }
 
     /** A select-best entry: judged across the variants of a test once they have all answered. */
-    private record Comparative(String criteria, double weight, String where) {
+    record Comparative(String criteria, double weight, String where) {
     }
 
     /** A cached answer: what is needed to score it again and report its figures. */
@@ -80,7 +80,23 @@ public final class Runner {
             String modelIdentity) {
     }
 
+    /**
+     * A run checked and ready: its models exist, its prompt versions resolve and its assertions
+     * compile. Nothing is written and no model is called until {@link #run(Prepared, RunListener)}.
+     */
+    public record Prepared(String runId, Suite suite, RunOptions options, List<String> modelNames, Map<String, ResilientModel> live,
+            List<Variant> variants, List<Planned> tests, int repeat, Judge judge) {
+
+        public long total() {
+            return (long) tests.size() * variants.size() * repeat;
+        }
+    }
+
     public RunSummary run(Suite suite, RunOptions options, RunListener listener) {
+        return run(prepare(suite, options), listener);
+    }
+
+    public Prepared prepare(Suite suite, RunOptions options) {
         List<String> modelNames = options.models().isEmpty() ? suite.models() : options.models();
         if (modelNames.isEmpty()) {
             throw OroException.invalid("no-models", suite.file() + ": name the models to run in 'models', or pass --model");
@@ -99,17 +115,26 @@ public final class Runner {
         Judge judge = judge(suite, options.noCache());
         List<Planned> tests = plan(suite, new AssertionContext(judge, MiniLmEmbeddings.shared()));
         int repeat = options.repeat() != null ? options.repeat() : suite.repeat();
-        long total = (long) tests.size() * variants.size() * repeat;
+        String runId = options.resumeRunId() != null ? store.require(options.resumeRunId()).id() : UUID.randomUUID().toString();
+        return new Prepared(runId, suite, options, List.copyOf(modelNames), live, variants, tests, repeat, judge);
+    }
 
-        String runId;
+    public RunSummary run(Prepared prepared, RunListener listener) {
+        Suite suite = prepared.suite();
+        RunOptions options = prepared.options();
+        Map<String, ResilientModel> live = prepared.live();
+        List<Variant> variants = prepared.variants();
+        List<Planned> tests = prepared.tests();
+        int repeat = prepared.repeat();
+        long total = prepared.total();
+        String runId = prepared.runId();
+        Judge judge = prepared.judge();
         Set<String> done;
         if (options.resumeRunId() != null) {
-            runId = store.require(options.resumeRunId()).id();
             store.reopen(runId);
             done = store.completedKeys(runId);
         } else {
-            runId = UUID.randomUUID().toString();
-            store.createRun(runId, suite.file(), suite.description(), config(suite, modelNames, repeat));
+            store.createRun(runId, suite.file(), suite.description(), config(suite, prepared.modelNames(), repeat));
             done = Set.of();
         }
         listener.started(runId, total, done.size());

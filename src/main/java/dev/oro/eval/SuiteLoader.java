@@ -24,14 +24,18 @@ public final class SuiteLoader {
     }
 
     public static Suite load(Path file) {
-        String origin = file.toString();
+        return load(file, file.toString());
+    }
+
+    /** {@code origin} names the file in errors and in the stored run, e.g. a path relative to the evals folder. */
+    public static Suite load(Path file, String origin) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw OroException.notFound("suite-not-found", "no suite file " + file);
+            throw OroException.notFound("suite-not-found", "no suite file " + origin);
         } catch (IOException e) {
-            throw OroException.invalid("bad-suite", "cannot read " + file + ": " + e.getMessage());
+            throw OroException.invalid("bad-suite", "cannot read " + origin + ": " + e.getMessage());
         }
         return parse(text, origin, file.toAbsolutePath().getParent());
     }

@@ -151,6 +151,57 @@ public final class RunStore {
         results("SELECT " + RESULT_COLUMNS + " FROM results WHERE run_id = ? ORDER BY test_id, variant, repeat_index", each, runId);
     }
 
+    /** Which of a run's results to page through: one variant or all (null), failures only or all. */
+    public record ResultFilter(String variant, boolean failuresOnly) {
+
+        String where() {
+            return (variant == null ? "" : " AND variant = ?") + (failuresOnly ? " AND passed = FALSE" : "");
+        }
+
+        Object[] params(String runId) {
+            return variant == null ? new Object[] {runId} : new Object[] {runId, variant};
+        }
+    }
+
+    /** One page of a run's results in the same order, limited in SQL. */
+    public void results(String runId, ResultFilter filter, long offset, int limit, Consumer<CaseResult> each) {
+        results("SELECT " + RESULT_COLUMNS + " FROM results WHERE run_id = ?" + filter.where()
+                + " ORDER BY test_id, variant, repeat_index LIMIT " + limit + " OFFSET " + offset, each, filter.params(runId));
+    }
+
+    public long count(String runId, ResultFilter filter) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM results WHERE run_id = ?" + filter.where())) {
+            bind(s, filter.params(runId));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** How two runs' results of one variant each fare when paired by test and repeat. */
+    public record Pairs(long bothPass, long onlyA, long onlyB, long neither) {
+    }
+
+    public Pairs pairs(String runA, String variantA, String runB, String variantB) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT"
+                + " SUM(CASE WHEN a.passed AND b.passed THEN 1 ELSE 0 END), SUM(CASE WHEN a.passed AND NOT b.passed THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN NOT a.passed AND b.passed THEN 1 ELSE 0 END), SUM(CASE WHEN NOT a.passed AND NOT b.passed THEN 1 ELSE 0 END)"
+                + " FROM results a JOIN results b ON a.test_id = b.test_id AND a.repeat_index = b.repeat_index"
+                + " WHERE a.run_id = ? AND a.variant = ? AND b.run_id = ? AND b.variant = ?")) {
+            bind(s, new Object[] {runA, variantA, runB, variantB});
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return new Pairs(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
     private void results(String sql, Consumer<CaseResult> each, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, params);

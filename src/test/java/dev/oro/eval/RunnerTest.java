@@ -39,26 +39,16 @@ class RunnerTest {
     RunStore store;
     Runner runner;
 
-    static final String SUITE = """
-            description: counting
-            prompts: [count]
-            models: [fake]
-            params:
-              maxTokens: [20, 3]
-            tests:
-              - vars: {n: ten}
-                assert:
-                  - type: contains
-                    value: ten
-              - vars: {n: eleven}
-                assert:
-                  - type: contains
-                    value: eleven
-              - vars: {n: one}
-                assert:
-                  - type: icontains
-                    value: ONE
-            """;
+    /** Three tests on two maxTokens values of the prompt {@code count}, which takes {@code n}. */
+    static final String SUITE = suite();
+
+    private static String suite() {
+        try (var in = RunnerTest.class.getResourceAsStream("/evals/count.yaml")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @BeforeEach
     void setUp() throws Exception {

@@ -1,0 +1,237 @@
+package dev.oro.api;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oro.OroConfig;
+import dev.oro.OroException;
+import dev.oro.eval.Reports;
+import dev.oro.eval.RunComparison;
+import dev.oro.eval.RunOptions;
+import dev.oro.eval.RunSummary;
+import dev.oro.eval.Runner;
+import dev.oro.eval.Suite;
+import dev.oro.eval.SuiteLoader;
+import dev.oro.store.RunInfo;
+import dev.oro.store.RunStore;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Eval runs over HTTP: start one (checked before it is accepted, run in the background), follow
+ * its progress as events, page through its results, compare two runs.
+ */
+@Path("/api/runs")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class RunResource {
+
+    static final int MAX_PAGE = 1000;
+
+    public record RunRequest(String suite, List<String> models, Integer concurrency, Integer repeat, Boolean noCache, String resume) {
+    }
+
+    public record Accepted(String id, String status) {
+    }
+
+    public record Counts(long cases, long passed, long failed, long errors) {
+
+        static Counts of(RunSummary s) {
+            return new Counts(s.cases(), s.passed(), s.failed(), s.errors());
+        }
+    }
+
+    /** @param progress done and total cases while the run is going, else null */
+    public record RunView(String id, String suite, String description, String status, Instant createdAt, Instant finishedAt,
+            Counts summary, List<Map<String, Object>> variants, LiveRun.Progress progress) {
+    }
+
+    @Inject
+    OroConfig config;
+
+    @Inject
+    Runner runner;
+
+    @Inject
+    RunStore store;
+
+    @Inject
+    Reports reports;
+
+    @Inject
+    LiveRuns live;
+
+    @Inject
+    ObjectMapper json;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response start(RunRequest request, @Context UriInfo uri) {
+        if (request == null) {
+            throw OroException.invalid("bad-run-request", "the body must be JSON such as {\"suite\": \"smoke.yaml\"}");
+        }
+        atLeastOne("concurrency", request.concurrency());
+        atLeastOne("repeat", request.repeat());
+        Suite suite = loadSuite(request.suite());
+        RunOptions options = new RunOptions(request.models(), request.concurrency(), request.repeat(),
+                Boolean.TRUE.equals(request.noCache()), request.resume());
+        LiveRun run = live.start(runner.prepare(suite, options));
+        return Response.accepted(new Accepted(run.id(), "running"))
+                .location(uri.getBaseUriBuilder().path("api/runs/{id}").build(run.id())).build();
+    }
+
+    @GET
+    public List<RunInfo> list(@QueryParam("limit") @DefaultValue("50") int limit) {
+        return store.runs(Math.max(1, Math.min(MAX_PAGE, limit)));
+    }
+
+    @GET
+    @Path("{id}")
+    public RunView get(@PathParam("id") String id) {
+        Optional<LiveRun> running = live.get(id);
+        Optional<RunInfo> info = store.run(id);
+        if (info.isEmpty()) {
+            // Accepted, but waiting for a free slot on the run executor.
+            LiveRun.Progress p = running.orElseThrow(() -> OroException.notFound("run-not-found", "no run with id '" + id + "'")).progress();
+            return new RunView(id, null, null, "running", null, null, new Counts(0, 0, 0, 0), List.of(), p);
+        }
+        RunInfo r = info.get();
+        List<Map<String, Object>> variants = reports.variantRows(id);
+        return new RunView(r.id(), r.suite(), r.description(), r.status(), r.createdAt(), r.finishedAt(), Counts.of(store.summary(id)),
+                variants, running.map(LiveRun::progress).orElse(null));
+    }
+
+    /** A page of results in a stable order (test, variant, repeat), written as it is read from the store. */
+    @GET
+    @Path("{id}/results")
+    public Response results(@PathParam("id") String id, @QueryParam("offset") @DefaultValue("0") long offset,
+            @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("variant") String variant,
+            @QueryParam("failures") boolean failures) {
+        if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
+            throw OroException.invalid("bad-page", "'offset' must be 0 or more and 'limit' between 1 and " + MAX_PAGE);
+        }
+        store.require(id);
+        RunStore.ResultFilter filter = new RunStore.ResultFilter(variant, failures);
+        long total = store.count(id, filter);
+        StreamingOutput body = out -> {
+            try (JsonGenerator g = json.getFactory().createGenerator(out)) {
+                g.writeStartObject();
+                g.writeStringField("runId", id);
+                g.writeNumberField("offset", offset);
+                g.writeNumberField("limit", limit);
+                g.writeNumberField("total", total);
+                g.writeArrayFieldStart("results");
+                store.results(id, filter, offset, limit, r -> {
+                    try {
+                        g.writeObject(r);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+        };
+        return Response.ok(body, MediaType.APPLICATION_JSON).build();
+    }
+
+    /** {@code progress} events as cases complete, then {@code finished} with the summary. */
+    @GET
+    @Path("{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void events(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
+        Optional<LiveRun> running = live.get(id);
+        if (running.isEmpty()) {
+            store.require(id);
+        }
+        LiveRun.Subscriber subscriber = new LiveRun.Subscriber() {
+            @Override
+            public void progress(LiveRun.Progress progress) {
+                send(sink, sse, "progress", progress);
+            }
+
+            @Override
+            public void finished(RunSummary summary) {
+                send(sink, sse, "finished", summary).whenComplete((ok, e) -> sink.close());
+            }
+        };
+        if (running.isEmpty() || !running.get().subscribe(subscriber)) {
+            subscriber.finished(store.summary(id));
+        }
+    }
+
+    @GET
+    @Path("compare")
+    public RunComparison.Result compare(@QueryParam("a") String a, @QueryParam("b") String b) {
+        if (a == null || b == null) {
+            throw OroException.invalid("missing-parameter", "compare needs both query parameters 'a' and 'b' (run ids)");
+        }
+        return RunComparison.compare(store, a, b);
+    }
+
+    private java.util.concurrent.CompletionStage<?> send(SseEventSink sink, Sse sse, String name, Object data) {
+        if (sink.isClosed()) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        try {
+            return sink.send(sse.newEventBuilder().name(name).data(json.writeValueAsString(data)).build());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code suite} is a path inside the evals folder ({@code qa.yaml}, or {@code evals/qa.yaml} as the CLI takes it). */
+    private Suite loadSuite(String suite) {
+        if (suite == null || suite.isBlank()) {
+            throw OroException.invalid("bad-run-request", "'suite' is required: a suite file in the evals folder, e.g. smoke.yaml");
+        }
+        java.nio.file.Path root = java.nio.file.Path.of(config.evalsDir()).toAbsolutePath().normalize();
+        String folder = root.getFileName() + "/";
+        String relative = suite.replace('\\', '/');
+        try {
+            if (relative.startsWith(folder) && !Files.exists(root.resolve(relative))) {
+                relative = relative.substring(folder.length());
+            }
+            java.nio.file.Path file = root.resolve(relative).normalize();
+            if (java.nio.file.Path.of(relative).isAbsolute() || !file.startsWith(root) || file.equals(root)) {
+                throw outside(suite);
+            }
+            return SuiteLoader.load(file, folder + root.relativize(file).toString().replace('\\', '/'));
+        } catch (InvalidPathException e) {
+            throw outside(suite);
+        }
+    }
+
+    private static OroException outside(String suite) {
+        return OroException.invalid("bad-suite-path", "'suite' must name a file inside the evals folder; '" + suite + "' does not");
+    }
+
+    private static void atLeastOne(String field, Integer value) {
+        if (value != null && value < 1) {
+            throw OroException.invalid("bad-run-request", "'" + field + "' must be 1 or more, not " + value);
+        }
+    }
+}
