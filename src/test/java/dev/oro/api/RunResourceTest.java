@@ -90,6 +90,8 @@ class RunResourceTest {
         assertThat(compare.getMap(cut + ".pairs")).containsEntry("bothPass", 1).containsEntry("onlyA", 0).containsEntry("onlyB", 0)
                 .containsEntry("neither", 2);
         assertThat(compare.getDouble(cut + ".mcnemarP")).isEqualTo(1.0);
+        assertThat(compare.getString(cut + ".verdict")).isEqualTo("NO_SIGNIFICANT_DIFFERENCE");
+        assertThat(compare.getString(cut + ".sentence")).startsWith("no significant difference");
         given().queryParam("a", a).get("/api/runs/compare").then().statusCode(400).body("detail", containsString("'a' and 'b'"));
     }
 
