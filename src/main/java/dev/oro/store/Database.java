@@ -52,9 +52,10 @@ public final class Database {
             throw OroException.invalid("bad-data-dir", "cannot create the data folder " + dataDir + ": " + e.getMessage());
         }
         // DB_CLOSE_DELAY=-1 keeps the database open between connections (else every write would
-        // reopen the file), and the pool lets the runner's workers write side by side.
+        // reopen the file), WRITE_DELAY=0 makes each commit durable at once (a run killed with kill -9
+        // keeps every result it reported), and the pool lets the runner's workers write side by side.
         JdbcConnectionPool h2 = JdbcConnectionPool.create("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("oro")
-                + ";DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1", "oro", "");
+                + ";DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1;WRITE_DELAY=0", "oro", "");
         h2.setMaxConnections(64);
         try (var ignored = h2.getConnection()) {
             // opened: nobody else holds the file
