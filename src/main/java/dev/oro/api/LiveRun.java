@@ -52,14 +52,18 @@ public final class LiveRun implements RunListener {
         return new Progress(done, total, passed, failed, errors);
     }
 
-    /** Adds a listener and sends it where the run is; false when the run has finished already. */
-    synchronized boolean subscribe(Subscriber subscriber) {
+    /** Sends a listener where the run is, then its events; only {@code finished} if it is over. */
+    synchronized void subscribe(Subscriber subscriber) {
         if (finished != null) {
-            return false;
+            subscriber.finished(finished);
+            return;
         }
         subscribers.add(subscriber);
         subscriber.progress(progress());
-        return true;
+    }
+
+    synchronized void unsubscribe(Subscriber subscriber) {
+        subscribers.remove(subscriber);
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.oro.eval.SuiteLoader;
 import dev.oro.store.RunInfo;
 import dev.oro.store.RunStore;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -30,7 +31,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
+import jakarta.ws.rs.sse.OutboundSseEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -121,7 +122,7 @@ public class RunResource {
         RunInfo r = info.get();
         List<Map<String, Object>> variants = reports.variantRows(id);
         return new RunView(r.id(), r.suite(), r.description(), r.status(), r.createdAt(), r.finishedAt(), Counts.of(store.summary(id)),
-                variants, running.map(LiveRun::progress).orElse(null));
+                variants, "running".equals(r.status()) ? running.map(LiveRun::progress).orElse(null) : null);
     }
 
     /** A page of results in a stable order (test, variant, repeat), written as it is read from the store. */
@@ -162,25 +163,27 @@ public class RunResource {
     @GET
     @Path("{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void events(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
+    public Multi<OutboundSseEvent> events(@PathParam("id") String id, @Context Sse sse) {
         Optional<LiveRun> running = live.get(id);
         if (running.isEmpty()) {
-            store.require(id);
+            return Multi.createFrom().item(event(sse, "finished", store.summary(id)));
         }
-        LiveRun.Subscriber subscriber = new LiveRun.Subscriber() {
-            @Override
-            public void progress(LiveRun.Progress progress) {
-                send(sink, sse, "progress", progress);
-            }
+        return Multi.createFrom().emitter(emitter -> {
+            LiveRun.Subscriber subscriber = new LiveRun.Subscriber() {
+                @Override
+                public void progress(LiveRun.Progress progress) {
+                    emitter.emit(event(sse, "progress", progress));
+                }
 
-            @Override
-            public void finished(RunSummary summary) {
-                send(sink, sse, "finished", summary).whenComplete((ok, e) -> sink.close());
-            }
-        };
-        if (running.isEmpty() || !running.get().subscribe(subscriber)) {
-            subscriber.finished(store.summary(id));
-        }
+                @Override
+                public void finished(RunSummary summary) {
+                    emitter.emit(event(sse, "finished", summary));
+                    emitter.complete();
+                }
+            };
+            emitter.onTermination(() -> running.get().unsubscribe(subscriber));
+            running.get().subscribe(subscriber);
+        });
     }
 
     @GET
@@ -192,12 +195,9 @@ public class RunResource {
         return RunComparison.compare(store, a, b);
     }
 
-    private java.util.concurrent.CompletionStage<?> send(SseEventSink sink, Sse sse, String name, Object data) {
-        if (sink.isClosed()) {
-            return java.util.concurrent.CompletableFuture.completedFuture(null);
-        }
+    private OutboundSseEvent event(Sse sse, String name, Object data) {
         try {
-            return sink.send(sse.newEventBuilder().name(name).data(json.writeValueAsString(data)).build());
+            return sse.newEventBuilder().name(name).data(json.writeValueAsString(data)).build();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
