@@ -8,7 +8,7 @@ n="${1:-1000}"; c="${2:-16}"; latency="${3:-100}"
 "$root/oro" list >/dev/null
 work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-LATENCY_MS="$latency" java "$root/bench/FakeOpenAiServer.java" "$port" >"$work/fake.log" 2>&1 &
+LATENCY_MS="$latency" java -Dsun.net.httpserver.nodelay=true "$root/bench/FakeOpenAiServer.java" "$port" >"$work/fake.log" 2>&1 &
 fake=$!
 trap 'kill $fake 2>/dev/null; rm -rf "$work"' EXIT
 until curl -sf -o /dev/null "http://127.0.0.1:$port/count"; do sleep 0.1; done
@@ -24,7 +24,7 @@ printf 'provider: openai\nmodel: fake\nbaseUrl: http://127.0.0.1:%s/v1\nmaxRetri
 } >"$work/evals/bench.yaml"
 
 run() {
-  (cd "$work" && /usr/bin/time -f "%e %M" -o "$work/time.txt" "$root/oro" eval evals/bench.yaml --concurrency "$c" --no-progress \
+  (cd "$work" && /usr/bin/time -f "%e %M" -o "$work/time.txt" "$root/oro" eval evals/bench.yaml --concurrency "$c" --no-progress ${ORO_BENCH_ARGS:-} \
       --data-dir "$work/data" >"$work/out.txt" 2>"$work/err.txt") || { cat "$work/err.txt"; exit 1; }
   read -r wall rss_kb <"$work/time.txt"
 }

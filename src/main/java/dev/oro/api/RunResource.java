@@ -21,6 +21,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -160,6 +161,29 @@ public class RunResource {
     }
 
     /** {@code progress} events as cases complete, then {@code finished} with the summary. */
+    /** A thumbs up (1) or down (-1) and a comment on one output; rating again replaces it. */
+    public record RatingRequest(Integer rating, String comment, String ratedBy) {
+    }
+
+    @PUT
+    @Path("{id}/results/{caseKey}/rating")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response rate(@PathParam("id") String id, @PathParam("caseKey") String caseKey, RatingRequest request) {
+        if (request == null || request.rating() == null) {
+            throw OroException.invalid("bad-rating", "the body needs 'rating': 1 (thumbs up) or -1 (thumbs down), and may have 'comment'");
+        }
+        store.require(id);
+        store.rate(id, caseKey, request.rating(), request.comment(), request.ratedBy());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/ratings")
+    public List<RunStore.Rating> ratings(@PathParam("id") String id) {
+        store.require(id);
+        return store.ratings(id);
+    }
+
     @GET
     @Path("{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)

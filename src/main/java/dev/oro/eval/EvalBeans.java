@@ -14,8 +14,9 @@ import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 
 /**
- * Wires the runner into the server. The store uses Quarkus's own pool on the H2 file (already
- * migrated by Flyway at start): opening the file a second time in one JVM would fight it.
+ * Wires the runner into the server. With {@code ORO_DB_URL} set the store is that PostgreSQL
+ * database, as for the CLI; otherwise it uses Quarkus's own pool on the H2 file (already
+ * migrated by Flyway at start), since opening the file a second time in one JVM would fight it.
  */
 @ApplicationScoped
 public class EvalBeans {
@@ -25,8 +26,9 @@ public class EvalBeans {
 
     @Produces
     @Singleton
-    RunStore store(DataSource dataSource) {
-        return new RunStore(dataSource);
+    RunStore store(DataSource h2, dev.oro.OroConfig config) {
+        String url = System.getenv("ORO_DB_URL");
+        return new RunStore(url == null || url.isBlank() ? h2 : dev.oro.store.Database.open(java.nio.file.Path.of(config.dataDir())));
     }
 
     @Produces

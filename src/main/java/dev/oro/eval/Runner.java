@@ -139,7 +139,9 @@ public final class Runner {
         }
         listener.started(runId, total, done.size());
 
-        int workers = Math.min(256, live.values().stream().mapToInt(m -> m.profile().concurrency()).sum());
+        // Twice the calls allowed in flight: while some workers render, score and store, others keep
+        // every profile's slots busy. Each profile's own limit still caps the calls made at once.
+        int workers = Math.min(256, 2 * live.values().stream().mapToInt(m -> m.profile().concurrency()).sum());
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, workers), r -> {
             Thread t = new Thread(r, "oro-eval");
             t.setDaemon(true);

@@ -228,6 +228,60 @@ public final class RunStore {
         return out;
     }
 
+    /** A person's verdict on one output: +1 (thumbs up) or -1 (thumbs down), with an optional comment. */
+    public record Rating(String caseKey, int rating, String comment, String ratedBy, Instant ratedAt) {
+
+        public Rating {
+            if (rating != 1 && rating != -1) {
+                throw new IllegalArgumentException("a rating is +1 or -1");
+            }
+        }
+    }
+
+    /** Rates a result, replacing an earlier rating of it; an unknown result is a clear error. */
+    public void rate(String runId, String caseKey, int rating, String comment, String ratedBy) {
+        if (result(runId, caseKey).isEmpty()) {
+            throw OroException.notFound("result-not-found", "run '" + runId + "' has no result '" + caseKey + "'");
+        }
+        if (rating != 1 && rating != -1) {
+            throw OroException.invalid("bad-rating", "field 'rating' must be 1 (thumbs up) or -1 (thumbs down), got " + rating);
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM ratings WHERE run_id = ? AND case_key = ?");
+                    PreparedStatement insert = c.prepareStatement("INSERT INTO ratings (run_id, case_key, rating, comment, rated_by,"
+                            + " rated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                bind(delete, new Object[] {runId, caseKey});
+                delete.executeUpdate();
+                bind(insert, new Object[] {runId, caseKey, rating, comment, ratedBy, now});
+                insert.executeUpdate();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    public List<Rating> ratings(String runId) {
+        List<Rating> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT case_key, rating, comment,"
+                + " rated_by, rated_at FROM ratings WHERE run_id = ? ORDER BY case_key")) {
+            s.setString(1, runId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Rating(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        return out;
+    }
+
     public Optional<String> cached(String key) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("SELECT response FROM response_cache WHERE cache_key = ?")) {

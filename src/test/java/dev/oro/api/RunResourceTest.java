@@ -51,6 +51,21 @@ class RunResourceTest {
     }
 
     @Test
+    void should_take_human_ratings_of_outputs() {
+        String id = start(Map.of("suite", "count.yaml"));
+        awaitFinished(id);
+        String key = given().get("/api/runs/" + id + "/results").then().extract().jsonPath().getString("results[0].caseKey");
+        given().contentType("application/json").body(Map.of("rating", -1, "comment", "stops too early", "ratedBy", "ana"))
+                .put("/api/runs/" + id + "/results/" + key + "/rating").then().statusCode(204);
+        given().get("/api/runs/" + id + "/ratings").then().statusCode(200)
+                .body("caseKey", equalTo(List.of(key))).body("[0].rating", equalTo(-1)).body("[0].comment", equalTo("stops too early"));
+        given().contentType("application/json").body(Map.of("rating", 3))
+                .put("/api/runs/" + id + "/results/" + key + "/rating").then().statusCode(400).body("detail", containsString("'rating'"));
+        given().contentType("application/json").body(Map.of("rating", 1))
+                .put("/api/runs/" + id + "/results/unknown/rating").then().statusCode(404);
+    }
+
+    @Test
     void should_stream_progress_then_finished() {
         String id = start(Map.of("suite", "count.yaml", "noCache", true, "concurrency", 1));
         String events = given().get("/api/runs/" + id + "/events").then().statusCode(200).contentType(startsWith("text/event-stream"))

@@ -173,4 +173,22 @@ abstract class RunStoreContract {
         assertThat(store.completedKeys(id)).hasSize(100);
         assertThat(store.summary(id).cases()).isEqualTo(100);
     }
+
+    @Test
+    void should_keep_one_current_human_rating_per_result() {
+        String id = newRun(store);
+        store.record(id, result("k1", "t1", "v", 0, true, null));
+        store.record(id, result("k2", "t2", "v", 0, false, null));
+        store.rate(id, "k1", 1, "clear and right", "ana");
+        store.rate(id, "k2", 1, null, "ana");
+        store.rate(id, "k2", -1, "misses the date", "luis");
+        List<RunStore.Rating> ratings = store.ratings(id);
+        assertThat(ratings).extracting(RunStore.Rating::caseKey, RunStore.Rating::rating, RunStore.Rating::comment, RunStore.Rating::ratedBy)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("k1", 1, "clear and right", "ana"),
+                        org.assertj.core.groups.Tuple.tuple("k2", -1, "misses the date", "luis"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.rate(id, "nope", 1, null, null))
+                .hasMessage("run '" + id + "' has no result 'nope'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.rate(id, "k1", 5, null, null))
+                .hasMessageContaining("must be 1 (thumbs up) or -1 (thumbs down)");
+    }
 }
