@@ -13,7 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import io.smallrye.mutiny.Multi;
 import java.util.Map;
 
 /**
@@ -38,36 +39,46 @@ public class CompletionResource {
         return completions.complete(require(request), null);
     }
 
+    @Inject
+    @jakarta.inject.Named("models")
+    java.util.concurrent.ExecutorService executor;
+
     @POST
     @Path("stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void stream(Completions.Request request, @Context SseEventSink sink, @Context Sse sse) {
-        try (sink) {
-            Completions.Result result;
+    public Multi<OutboundSseEvent> stream(Completions.Request request, @Context Sse sse) {
+        Completions.Request checked = require(request);
+        // The models run on their own threads; events flow out as they happen, and the stream
+        // ends after the final result (or a problem, sent as an event since headers are out).
+        return Multi.createFrom().emitter(emitter -> executor.execute(() -> {
             try {
-                result = completions.complete(require(request), new Completions.Listener() {
+                Completions.Result result = completions.complete(checked, new Completions.Listener() {
                     @Override
                     public void token(String model, String text) {
-                        send(sink, sse, "token", Map.of("model", model, "text", text));
+                        emitter.emit(event(sse, "token", Map.of("model", model, "text", text)));
                     }
 
                     @Override
                     public void done(Completions.Output output) {
-                        send(sink, sse, "done", output);
+                        emitter.emit(event(sse, "done", output));
                     }
                 });
+                emitter.emit(event(sse, "result", result));
             } catch (OroException e) {
-                // Headers are sent already, so the problem travels as an event.
-                send(sink, sse, "error", Map.of("type", "urn:oro:problem:" + e.type(), "status", e.kind().status, "detail", e.detail()));
-                return;
+                emitter.emit(event(sse, "error", Map.of("type", "urn:oro:problem:" + e.type(), "status", e.kind().status,
+                        "detail", e.detail())));
+            } catch (RuntimeException e) {
+                org.jboss.logging.Logger.getLogger(CompletionResource.class).error("streamed completion failed", e);
+                emitter.emit(event(sse, "error", Map.of("type", "urn:oro:problem:internal", "status", 500,
+                        "detail", "Oro failed unexpectedly; the server log has the details")));
             }
-            send(sink, sse, "result", result);
-        }
+            emitter.complete();
+        }));
     }
 
-    private synchronized void send(SseEventSink sink, Sse sse, String name, Object data) {
+    private OutboundSseEvent event(Sse sse, String name, Object data) {
         try {
-            sink.send(sse.newEventBuilder().name(name).data(json.writeValueAsString(data)).build()).toCompletableFuture().join();
+            return sse.newEventBuilder().name(name).data(json.writeValueAsString(data)).build();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
