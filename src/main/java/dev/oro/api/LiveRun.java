@@ -28,7 +28,9 @@ public final class LiveRun implements RunListener {
     private final String id;
     private final RunStore store;
     private final LongSupplier clockMillis;
-    private final List<Subscriber> subscribers = new ArrayList<>();
+    // A subscriber that ends its stream unsubscribes from inside finished(); copy-on-write lets
+    // that happen while the list is being walked.
+    private final List<Subscriber> subscribers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private long total;
     private long done;
     private long passed;
