@@ -2,7 +2,6 @@ package dev.oro;
 
 import dev.oro.library.PromptLibrary;
 import dev.oro.render.Renderer;
-import dev.oro.render.SandboxEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Disposes;

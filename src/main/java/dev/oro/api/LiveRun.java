@@ -4,7 +4,6 @@ import dev.oro.eval.RunListener;
 import dev.oro.eval.RunSummary;
 import dev.oro.store.CaseResult;
 import dev.oro.store.RunStore;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 

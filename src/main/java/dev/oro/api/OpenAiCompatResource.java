@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.oro.OroException;
 import dev.oro.model.GenerationParams;
 import dev.oro.model.ModelException;
 import dev.oro.model.ModelProfile;
