@@ -153,4 +153,33 @@ class CliTest {
         assertThat(oro("label", "summarize", "latest", "1").err()).contains("'latest' always means the newest version");
         assertThat(tmp.resolve("escape")).doesNotExist();
     }
+
+    @Test
+    void should_lint_with_file_line_column_rule_and_suggestion() {
+        Run run = oro("lint", "product-description@1");
+        assertThat(run.code()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).contains(prompts.resolve("product-description/1.prompt") + ":12:44 GR2 warning vague wording: \"fairly short\"")
+                .contains("  suggestion: state a precise constraint, e.g. \"Use a 3 to 5 sentence paragraph\"");
+    }
+
+    @Test
+    void should_lint_a_file_path_as_json() throws Exception {
+        Path file = Files.writeString(tmp.resolve("mine.prompt"), "Eres un poeta.\nEscribe un poema un poco largo.\n");
+        Run run = oro("lint", "--format", "json", file.toString());
+        com.fasterxml.jackson.databind.JsonNode reports = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+        assertThat(reports).hasSize(1);
+        assertThat(reports.get(0).get("file").asText()).isEqualTo(file.toString());
+        com.fasterxml.jackson.databind.JsonNode finding = reports.get(0).get("findings").get(0);
+        assertThat(finding.get("rule").asText()).isEqualTo("GR2");
+        assertThat(finding.get("severity").asText()).isEqualTo("warning");
+        assertThat(finding.get("span").get("line").asInt()).isEqualTo(2);
+        assertThat(finding.get("suggestion").asText()).contains("Usa un párrafo de 3 a 5 frases");
+    }
+
+    @Test
+    void should_lint_every_latest_version_without_arguments() throws Exception {
+        Run run = oro("lint", "--format", "json");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out())).hasSize(9);
+        assertThat(run.code()).isEqualTo(ExitCode.OK);
+    }
 }
