@@ -53,9 +53,14 @@ class EvalCommand extends LibraryCommand {
     @Option(names = "--no-progress", description = "No progress bar (CI logs).")
     boolean noProgress;
 
+    @Option(names = "--sweep", paramLabel = "PARAM=V1,V2,…",
+            description = "Try each value of a parameter (the deck's two knobs: temperature=0,0.5,1 or maxTokens=64,256); "
+                    + "replaces that axis of the suite's params grid. Repeatable.")
+    java.util.Map<String, String> sweep = new java.util.LinkedHashMap<>();
+
     @Override
     public Integer call() {
-        Suite suite = SuiteLoader.load(suiteFile);
+        Suite suite = swept(SuiteLoader.load(suiteFile));
         RunStore store = new RunStore(Database.open(options.dataDir));
         return withModels((registry, executor) -> {
             Runner runner = new Runner(options.library(), options.renderer(), registry, store, executor);
@@ -70,6 +75,26 @@ class EvalCommand extends LibraryCommand {
                     + summary.failed() + " failed, " + summary.errors() + " errors");
             return summary.errors() > 0 ? ExitCode.ERROR : summary.failed() > 0 ? ASSERTIONS_FAILED : ExitCode.OK;
         });
+    }
+
+    /** The suite with each {@code --sweep} axis replacing (or adding) that parameter's values. */
+    private Suite swept(Suite suite) {
+        if (sweep.isEmpty()) {
+            return suite;
+        }
+        java.util.Map<String, List<Object>> grid = new java.util.LinkedHashMap<>(suite.params());
+        sweep.forEach((key, values) -> {
+            List<Object> axis = java.util.Arrays.stream(values.split(",")).map(String::strip).map(RunCommand::typed).toList();
+            for (Object value : axis) {
+                String problem = dev.oro.library.ParamsCheck.problem(key, value);
+                if (problem != null) {
+                    throw dev.oro.OroException.invalid("bad-sweep", "--sweep " + key + "=" + values + ": '" + key + "' " + problem);
+                }
+            }
+            grid.put(key, axis);
+        });
+        return new Suite(suite.file(), suite.description(), suite.prompts(), suite.models(), grid, suite.repeat(), suite.tests(),
+                suite.defaultAsserts(), suite.judge());
     }
 
     /** done/total, pass rate so far and ETA on stderr; results stay on stdout. */

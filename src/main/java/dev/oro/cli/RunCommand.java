@@ -86,17 +86,20 @@ class RunCommand extends LibraryCommand {
     /** Command-line values are text; numbers and booleans become what the params check expects. */
     static Map<String, Object> typed(Map<String, String> raw) {
         Map<String, Object> out = new LinkedHashMap<>();
-        raw.forEach((k, v) -> {
-            Object value = v;
-            if (v.matches("-?\\d+")) {
-                value = Integer.parseInt(v);
-            } else if (v.matches("-?\\d*\\.\\d+")) {
-                value = Double.parseDouble(v);
-            } else if (v.equals("true") || v.equals("false")) {
-                value = Boolean.parseBoolean(v);
-            }
-            out.put(k, value);
-        });
+        raw.forEach((k, v) -> out.put(k, typed(v)));
         return out;
+    }
+
+    static Object typed(String v) {
+        if (v.matches("-?\\d+")) {
+            return Integer.parseInt(v);
+        }
+        if (v.matches("-?\\d*\\.\\d+")) {
+            return Double.parseDouble(v);
+        }
+        if (v.equals("true") || v.equals("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        return v;
     }
 }

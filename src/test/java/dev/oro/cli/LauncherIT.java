@@ -134,6 +134,13 @@ class LauncherIT {
         assertThat(cached).contains("\"cached\" : true").doesNotContain("\"cached\" : false");
         Result runs = oro("runs");
         assertThat(runs.out().lines().filter(l -> l.contains("completed"))).hasSize(2);
+        // the deck's two knobs: each temperature is a variant, and repeats show consistency (pass^k)
+        Result swept = oro("eval", "evals/smoke.yaml", "-m", "tiny", "--no-progress", "--sweep", "temperature=0,1", "--repeat", "2");
+        assertThat(swept.code()).as(swept.err()).isZero();
+        assertThat(swept.out()).contains("summarize@2 · tiny · temperature=0", "summarize@2 · tiny · temperature=1", "pass^2");
+        Result badSweep = oro("eval", "evals/smoke.yaml", "-m", "tiny", "--sweep", "temperature=0,9");
+        assertThat(badSweep.code()).isEqualTo(1);
+        assertThat(badSweep.err()).contains("--sweep temperature=0,9: 'temperature' must be a number from 0 to 2, got 9");
     }
 
     @Test
