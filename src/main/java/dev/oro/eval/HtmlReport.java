@@ -74,7 +74,7 @@ final class HtmlReport {
         w.write("<table class=\"matrix\"><thead><tr><th>Test</th>" + variants.stream().map(v -> "<th>" + e(v) + "</th>").collect(Collectors.joining())
                 + "</tr></thead><tbody>");
         for (var row : rows.entrySet()) {
-            w.write("<tr><th>" + e(row.getKey().replaceFirst("#0$", "")) + "</th>");
+            w.write("<tr><th>" + e(rowLabel(row.getKey())) + "</th>");
             for (String v : variants) {
                 CaseResult r = row.getValue().get(v);
                 w.write(r == null ? "<td></td>" : cell(r));
@@ -82,6 +82,13 @@ final class HtmlReport {
             w.write("</tr>");
         }
         w.write("</tbody></table></body></html>\n");
+    }
+
+    /** "t1" for the first sample of a test, "t1 #2" for its second, as JUnit reports count. */
+    private static String rowLabel(String key) {
+        int hash = key.lastIndexOf('#');
+        int repeat = Integer.parseInt(key.substring(hash + 1));
+        return key.substring(0, hash) + (repeat == 0 ? "" : " #" + (repeat + 1));
     }
 
     private static String cell(CaseResult r) {
