@@ -3,6 +3,7 @@ package dev.oro.cli;
 import dev.oro.library.PromptRef;
 import dev.oro.library.PromptVersion;
 import dev.oro.variants.Variants;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -22,10 +23,16 @@ class VariantsCommand extends LibraryCommand {
     @Option(names = "--dry-run", description = "Print the variants' sources instead of writing them.")
     boolean dryRun;
 
+    @Option(names = "--examples", paramLabel = "FILE", description = "A CSV, JSONL or YAML dataset whose first rows become GR7 few-shot examples.")
+    Path examples;
+
     @Override
     public Integer call() {
         PromptVersion base = options.library().resolve(PromptRef.parse(ref));
-        Variants.Result result = Variants.of(base, Variants.select(rules));
+        Variants.Result result = Variants.of(base, Variants.select(rules, examples));
+        if (examples == null && (rules.isEmpty() || rules.stream().anyMatch(r -> r.strip().equalsIgnoreCase("GR7")))) {
+            err().println(base.name() + "@" + base.version() + "  GR7: skipped; few-shot examples need --examples FILE");
+        }
         result.skipped().forEach(s -> err().println(base.name() + "@" + base.version() + "  " + s));
         for (Variants.Variant v : result.variants()) {
             if (dryRun) {

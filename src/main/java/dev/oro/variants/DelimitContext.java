@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 final class DelimitContext implements Rewrite {
 
     // The same shape the GR3 rule looks for; only the lines it flags are rewritten.
-    private static final Pattern CONTEXT_LINE = Pattern.compile("^[ \\t]*(?:([\\p{L}][\\p{L} ]{0,30}?)[ \\t]*\\d*[ \\t]*:[ \\t]*)?\\{([A-Za-z_][\\w.]*)\\}[ \\t]*$");
+    static final Pattern CONTEXT_LINE = Pattern.compile("^[ \\t]*(?:([\\p{L}][\\p{L} ]{0,30}?)[ \\t]*\\d*[ \\t]*:[ \\t]*)?\\{([A-Za-z_][\\w.]*)\\}[ \\t]*$");
 
     @Override
     public String rule() {

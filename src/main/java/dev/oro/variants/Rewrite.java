@@ -9,7 +9,7 @@ import java.util.Optional;
  * One golden rule applied as an edit. {@link #apply} returns the whole new {@code .prompt} text,
  * or empty when the prompt already follows the rule or the rule does not fit it.
  */
-public sealed interface Rewrite permits PreciseWording, DelimitContext, AddSeed, AddFormat, AddCot, AddRole {
+public sealed interface Rewrite permits PreciseWording, DelimitContext, AddSeed, AddFormat, AddExamples, AddCot, AddRole {
 
     /** Every rewrite, in rule order. */
     List<Rewrite> ALL = List.of(new PreciseWording(), new DelimitContext(), new AddSeed(), new AddFormat(), new AddCot(),

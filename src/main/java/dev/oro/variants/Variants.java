@@ -3,6 +3,7 @@ package dev.oro.variants;
 import dev.oro.OroException;
 import dev.oro.lint.LintTarget;
 import dev.oro.library.PromptVersion;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -36,14 +37,26 @@ public final class Variants {
 
     /** The rewrites for rule ids such as GR3; all of them when {@code rules} is empty. */
     public static List<Rewrite> select(Collection<String> rules) {
+        return select(rules, null);
+    }
+
+    /** As {@link #select(Collection)}, with GR7 few-shot examples from a dataset when {@code examples} is not null. */
+    public static List<Rewrite> select(Collection<String> rules, Path examples) {
+        List<Rewrite> all = new ArrayList<>(Rewrite.ALL);
+        if (examples != null) {
+            all.add(all.indexOf(all.stream().filter(r -> r.rule().equals("GR8")).findFirst().orElseThrow()), AddExamples.from(examples));
+        }
         if (rules.isEmpty()) {
-            return Rewrite.ALL;
+            return all;
         }
         List<Rewrite> out = new ArrayList<>();
         for (String rule : rules) {
-            Rewrite rewrite = Rewrite.ALL.stream().filter(r -> r.rule().equalsIgnoreCase(rule.strip())).findFirst()
+            if (rule.strip().equalsIgnoreCase("GR7") && examples == null) {
+                continue;
+            }
+            Rewrite rewrite = all.stream().filter(r -> r.rule().equalsIgnoreCase(rule.strip())).findFirst()
                     .orElseThrow(() -> OroException.invalid("unknown-rule", "no rewrite for rule '" + rule + "' (rules with one: "
-                            + String.join(", ", Rewrite.ALL.stream().map(Rewrite::rule).toList()) + ")"));
+                            + String.join(", ", Rewrite.ALL.stream().map(Rewrite::rule).toList()) + ", GR7 with --examples)"));
             out.add(rewrite);
         }
         return out;

@@ -234,4 +234,15 @@ class CliTest {
         assertThat(r.out()).startsWith("# summarize  GR3").contains("{#include context label=\"Text\" text=text /}");
         assertThat(prompts.resolve("summarize/3.prompt")).doesNotExist();
     }
+
+    @Test
+    void should_add_few_shot_examples_only_with_a_dataset() throws Exception {
+        Run none = oro("variants", "extract-keywords@1", "--rules", "GR7");
+        assertThat(none.out()).isEmpty();
+        assertThat(none.err()).contains("GR7: skipped; few-shot examples need --examples FILE");
+        Files.writeString(tmp.resolve("ex.jsonl"), "{\"text\": \"Oro versions prompts.\", \"expected\": \"Oro, prompts\"}\n");
+        Run r = oro("variants", "extract-keywords@1", "--rules", "GR7", "--examples", tmp.resolve("ex.jsonl").toString());
+        assertThat(r.out()).isEqualTo("extract-keywords@3  GR7  added 1 few-shot example\n");
+        assertThat(oro("lint", "extract-keywords@3").out()).doesNotContain(" GR7 ");
+    }
 }

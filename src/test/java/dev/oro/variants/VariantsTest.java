@@ -87,4 +87,33 @@ class VariantsTest {
         String tagged = Variants.tag("Hello {name}\n", new AddRole(), 3);
         assertThat(tagged).startsWith("---\ntags: [variant, GR9, from-v3]\ndescription: '(variant: GR9 added a system role)'\n---\nHello");
     }
+
+    @Test
+    void should_write_few_shot_examples_from_a_dataset(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path csv = tmp.resolve("keywords.csv");
+        java.nio.file.Files.writeString(csv, "text,__expected\n\"Stripe sells {payment} APIs.\",\"Stripe, payment, APIs\"\n"
+                + "Oro versions prompts.,\"Oro, prompts\"\nno output row,\n");
+        PromptVersion base = library.resolve(PromptRef.parse("extract-keywords@1"));
+        List<Variants.Variant> variants = Variants.of(base, Variants.select(List.of("GR7"), csv)).variants();
+        assertThat(variants).singleElement().satisfies(v -> {
+            assertThat(v.what()).isEqualTo("added 2 few-shot examples");
+            assertThat(v.source()).contains("""
+                    Extract keywords from the below text.
+
+                    Text 1: Stripe sells \\{payment} APIs.
+                    Keywords 1: Stripe, payment, APIs
+                    ##
+                    Text 2: Oro versions prompts.
+                    Keywords 2: Oro, prompts
+                    ##
+                    Text: {text}
+                    """);
+            assertThat(Linter.lint(dev.oro.library.PromptParser.parse(v.source(), "test"))).noneMatch(f -> f.rule().equals("GR7"));
+        });
+    }
+
+    @Test
+    void should_skip_few_shot_without_a_dataset() {
+        assertThat(Variants.select(List.of("GR7"))).isEmpty();
+    }
 }
