@@ -25,14 +25,14 @@ import org.apache.commons.csv.CSVRecord;
  * a description. JSONL and YAML: one test per entry, either {vars, assert, description} or
  * just the variables.
  */
-final class Datasets {
+public final class Datasets {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Datasets() {
     }
 
-    static List<TestCase> load(Path baseDir, String reference, String where) {
+    public static List<TestCase> load(Path baseDir, String reference, String where) {
         String name = reference.startsWith("file://") ? reference.substring("file://".length()) : reference;
         Path file = baseDir.resolve(name).normalize();
         String origin = file.toString();

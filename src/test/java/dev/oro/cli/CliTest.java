@@ -182,4 +182,67 @@ class CliTest {
         assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out())).hasSize(9);
         assertThat(run.code()).isEqualTo(ExitCode.OK);
     }
+
+    @Test
+    void should_write_variants_that_the_linter_no_longer_flags() {
+        Run r = oro("variants", "summarize@1");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("summarize@3  GR3  delimited the context, instruction first\n").contains("summarize@4  GR9");
+        assertThat(oro("lint", "summarize@3").out()).doesNotContain(" GR3 ");
+        assertThat(oro("show", "summarize@3").out()).contains("variant, GR3, from-v1");
+        assertThat(oro("render", "summarize@3", "--var", "text=x").out()).endsWith("Text: \"\"\"\nx\n\"\"\"\n");
+    }
+
+    @Test
+    void should_write_one_variant_per_rule_from_the_same_base() {
+        Run product = oro("variants", "product-description@1");
+        assertThat(product.out()).contains("product-description@3  GR2", "product-description@4  GR3");
+        assertThat(oro("lint", "product-description@3").out()).doesNotContain(" GR2 ");
+        assertThat(oro("variants", "literary-analysis@1").out()).contains("literary-analysis@3  GR9  added a system role");
+        assertThat(oro("render", "literary-analysis@3").out()).startsWith("system:\nYou are an expert assistant.");
+        assertThat(oro("variants", "math-word-problem@1").out()).contains("math-word-problem@3  GR8");
+        assertThat(oro("lint", "math-word-problem@3").out()).doesNotContain(" GR8 ");
+    }
+
+    @Test
+    void should_limit_variants_to_the_rules_given() {
+        Run r = oro("variants", "product-description@1", "--rules", "GR3");
+        assertThat(r.out()).isEqualTo("product-description@3  GR3  delimited the context, instruction first\n");
+    }
+
+    @Test
+    void should_say_so_when_the_prompt_already_follows_the_rule() {
+        Run r = oro("variants", "summarize@2", "--rules", "GR3");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("no variant created");
+        assertThat(prompts.resolve("summarize/3.prompt")).doesNotExist();
+    }
+
+    @Test
+    void should_fail_clearly_on_a_bad_ref_or_rule() {
+        Run missing = oro("variants", "nope@1");
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err()).contains("no prompt named 'nope'");
+        assertThat(oro("variants", "summarize@1", "--rules", "GR1").err()).contains("no rewrite for rule 'GR1'");
+    }
+
+    @Test
+    void should_print_sources_and_write_nothing_on_dry_run() {
+        Run r = oro("variants", "summarize@1", "--dry-run");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("# summarize  GR3").contains("{#include context label=\"Text\" text=text /}");
+        assertThat(prompts.resolve("summarize/3.prompt")).doesNotExist();
+    }
+
+    @Test
+    void should_add_few_shot_examples_only_with_a_dataset() throws Exception {
+        Run none = oro("variants", "extract-keywords@1", "--rules", "GR7");
+        assertThat(none.out()).isEmpty();
+        assertThat(none.err()).contains("GR7: skipped; few-shot examples need --examples FILE");
+        Files.writeString(tmp.resolve("ex.jsonl"), "{\"text\": \"Oro versions prompts.\", \"expected\": \"Oro, prompts\"}\n");
+        Run r = oro("variants", "extract-keywords@1", "--rules", "GR7", "--examples", tmp.resolve("ex.jsonl").toString());
+        assertThat(r.out()).isEqualTo("extract-keywords@3  GR7  added 1 few-shot example\n");
+        assertThat(oro("lint", "extract-keywords@3").out()).doesNotContain(" GR7 ");
+    }
 }
