@@ -58,7 +58,7 @@ class AblationTest {
     }
 
     @Test
-    void should_name_the_rule_that_helped_and_the_one_that_made_no_difference() {
+    void should_name_the_rule_that_helped_and_the_one_that_made_no_difference() throws Exception {
         Path prompts = dir.resolve("prompts");
         Renderer renderer = Oro.renderer(prompts);
         PromptLibrary library = Oro.library(prompts, renderer);
@@ -87,5 +87,6 @@ class AblationTest {
         Ablation.Row gr9 = report.rows().stream().filter(r -> r.rule().equals("GR9")).findFirst().orElseThrow();
         assertThat(gr9.verdict()).isEqualTo(Ablation.Verdict.NO_MEASURABLE_DIFFERENCE);
         assertThat(report.summary()).contains("GR3 (fake) helped").contains("GR9 (fake) made no measurable difference");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(report)).contains("\"verdict\":\"HELPED\"");
     }
 }
