@@ -89,4 +89,24 @@ class AblationTest {
         assertThat(report.summary()).contains("GR3 (fake) helped").contains("GR9 (fake) made no measurable difference");
         assertThat(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(report)).contains("\"verdict\":\"HELPED\"");
     }
+
+    @Test
+    void should_report_the_ablation_from_the_command_line() throws Exception {
+        Path prompts = dir.resolve("prompts");
+        Oro.library(prompts, Oro.renderer(prompts)).create("summarize", "Summarize the text below.\n\n{text}", null);
+        StringBuilder yaml = new StringBuilder("prompts: [summarize]\nmodels: [fake]\ntests:\n");
+        for (int i = 1; i <= 12; i++) {
+            yaml.append("  - vars: {text: 'Note ").append(i).append(".'}\n    assert: [{type: contains, value: CORRECT}]\n");
+        }
+        Files.writeString(dir.resolve("suite.yaml"), yaml.toString());
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = dev.oro.cli.OroCommand.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), "ablate",
+                "summarize@1", "--prompts=" + prompts, "--models=" + dir.resolve("models"), "--data-dir=" + dir.resolve("cli-data"),
+                "--suite", dir.resolve("suite.yaml").toString(), "-m", "fake", "--rules", "GR3", "-o", dir.resolve("ablation.json").toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).containsPattern("GR3\\s+fake\\s+summarize@2\\s+0%\\s+100%").contains("HELPED")
+                .contains("On summarize@1: GR3 (fake) helped");
+        assertThat(Files.readString(dir.resolve("ablation.json"))).contains("\"rule\"", "GR3", "HELPED");
+    }
 }
