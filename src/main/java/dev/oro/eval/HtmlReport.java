@@ -37,7 +37,8 @@ final class HtmlReport {
     void write(String runId, Writer w) throws IOException {
         RunInfo run = store.require(runId);
         RunSummary summary = store.summary(runId);
-        Map<String, VariantStats> stats = reports.stats(runId);
+        Reports.Analysis analysis = reports.analysis(runId);
+        Map<String, VariantStats> stats = analysis.stats();
         List<String> variants = new ArrayList<>(stats.keySet());
         Map<String, Map<String, CaseResult>> rows = new LinkedHashMap<>();
         store.results(runId, r -> {
@@ -62,7 +63,7 @@ final class HtmlReport {
                     v.latencyP50Ms(), v.latencyP95Ms(), v.inputTokens(), v.outputTokens(), v.totalCost()));
         }
         w.write("</tbody></table>");
-        List<Comparison> comparisons = reports.comparisons(runId);
+        List<Comparison> comparisons = analysis.comparisons();
         if (!comparisons.isEmpty()) {
             w.write("<h2>Comparisons</h2><ul>");
             for (Comparison c : comparisons) {

@@ -55,9 +55,18 @@ public final class Reports {
     }
 
     public Map<String, VariantStats> stats(String runId) {
-        Map<String, VariantStats> out = new LinkedHashMap<>();
-        outcomes(runId).forEach((variant, cases) -> out.put(variant, statsOf(cases)));
-        return out;
+        return analysis(runId).stats();
+    }
+
+    /** A run's per-variant statistics and comparisons, from one read of its results. */
+    public record Analysis(Map<String, VariantStats> stats, List<Comparison> comparisons) {
+    }
+
+    public Analysis analysis(String runId) {
+        Map<String, List<CaseOutcome>> outcomes = outcomes(runId);
+        Map<String, VariantStats> stats = new LinkedHashMap<>();
+        outcomes.forEach((variant, cases) -> stats.put(variant, statsOf(cases)));
+        return new Analysis(stats, comparisons(outcomes));
     }
 
     static VariantStats statsOf(List<CaseOutcome> cases) {
@@ -92,8 +101,7 @@ public final class Reports {
      * Paired comparisons: every pair when there are a few variants, otherwise each against the
      * first (the baseline), so the table stays readable.
      */
-    public List<Comparison> comparisons(String runId) {
-        Map<String, List<CaseOutcome>> outcomes = outcomes(runId);
+    private static List<Comparison> comparisons(Map<String, List<CaseOutcome>> outcomes) {
         List<String> names = new ArrayList<>(outcomes.keySet());
         List<Comparison> out = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
@@ -112,7 +120,8 @@ public final class Reports {
     }
 
     public String table(String runId) {
-        Map<String, VariantStats> variants = stats(runId);
+        Analysis analysis = analysis(runId);
+        Map<String, VariantStats> variants = analysis.stats();
         int width = Math.max(7, variants.keySet().stream().mapToInt(String::length).max().orElse(7));
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%-" + width + "s  %6s  %6s  %6s  %-22s  %-20s  %8s  %8s  %10s%n", "VARIANT", "CASES",
@@ -123,7 +132,7 @@ public final class Reports {
             v.repeated().ifPresent(r -> out.append(String.format(Locale.ROOT, "%-" + width + "s  pass@%d %.1f%%  pass^%d %.1f%% over %d tests%n",
                     "", r.k(), 100 * r.passAtK(), r.k(), 100 * r.passHatK(), r.tests())));
         });
-        for (Comparison c : comparisons(runId)) {
+        for (Comparison c : analysis.comparisons()) {
             out.append(c.sentence()).append('\n');
         }
         return out.toString();
@@ -172,8 +181,9 @@ public final class Reports {
 
     private void json(String runId, Path file) throws IOException {
         RunSummary summary = store.summary(runId);
-        Map<String, VariantStats> variants = stats(runId);
-        List<Comparison> comparisons = comparisons(runId);
+        Analysis analysis = analysis(runId);
+        Map<String, VariantStats> variants = analysis.stats();
+        List<Comparison> comparisons = analysis.comparisons();
         try (OutputStream os = Files.newOutputStream(file);
                 JsonGenerator g = JSON.getFactory().createGenerator(os, JsonEncoding.UTF8).useDefaultPrettyPrinter()) {
             g.writeStartObject();
