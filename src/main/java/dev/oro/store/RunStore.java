@@ -182,6 +182,45 @@ public final class RunStore {
         }
     }
 
+    /** A prompt's pass rate in the newest completed run that used it (any of its versions). */
+    public record PromptScore(String prompt, String runId, Instant finishedAt, long passed, long total) {
+
+        public double passRate() {
+            return total == 0 ? 0 : (double) passed / total;
+        }
+    }
+
+    /**
+     * The latest score of every prompt, by prompt name. One grouped query for the whole library,
+     * so the library page costs one round trip however many prompts it lists.
+     */
+    public Map<String, PromptScore> latestScores() {
+        Map<String, PromptScore> out = new java.util.HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT x.prompt, r.id,"
+                + " r.finished_at, COUNT(*), SUM(CASE WHEN x.passed THEN 1 ELSE 0 END) FROM results x JOIN runs r ON r.id = x.run_id"
+                + " WHERE r.status = 'completed' AND r.finished_at IS NOT NULL GROUP BY x.prompt, r.id, r.finished_at")) {
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String ref = rs.getString(1);
+                    String name = ref.contains("@") ? ref.substring(0, ref.indexOf('@')) : ref;
+                    PromptScore row = new PromptScore(name, rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getLong(5), rs.getLong(4));
+                    out.merge(name, row, RunStore::newerOrSum);
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        return out;
+    }
+
+    /** Two versions of a prompt in the same run add up; otherwise the newer run wins. */
+    private static PromptScore newerOrSum(PromptScore a, PromptScore b) {
+        if (a.runId().equals(b.runId())) {
+            return new PromptScore(a.prompt(), a.runId(), a.finishedAt(), a.passed() + b.passed(), a.total() + b.total());
+        }
+        return a.finishedAt().isAfter(b.finishedAt()) ? a : b;
+    }
+
     /** How two runs' results of one variant each fare when paired by test and repeat. */
     public record Pairs(long bothPass, long onlyA, long onlyB, long neither) {
     }

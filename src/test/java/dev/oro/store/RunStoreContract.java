@@ -65,6 +65,28 @@ abstract class RunStoreContract {
     }
 
     @Test
+    void should_score_each_prompt_by_its_newest_completed_run() throws Exception {
+        String old = newRun(store);
+        store.record(old, result("k1", "t1", "v", 0, false, null));
+        store.finish(old, "completed");
+        Thread.sleep(20);
+        String newer = newRun(store);
+        store.record(newer, result("k1", "t1", "v", 0, true, null));
+        store.record(newer, result("k2", "t2", "v", 0, false, null));
+        store.record(newer, new CaseResult("k3", "t3", "v", 0, "qa@3", "sha256:def", "fake", null, null, "ok", true, 1.0, null,
+                null, null, null, null, null, false, null));
+        store.finish(newer, "completed");
+        String running = newRun(store);
+        store.record(running, result("k1", "t1", "v", 0, false, null));
+
+        RunStore.PromptScore qa = store.latestScores().get("qa");
+        assertThat(qa.runId()).isEqualTo(newer);
+        assertThat(qa.passed()).isEqualTo(2);
+        assertThat(qa.total()).isEqualTo(3);
+        assertThat(store.latestScores()).containsOnlyKeys("qa");
+    }
+
+    @Test
     void should_store_a_result_with_its_assertions_and_its_nulls() {
         String id = newRun(store);
         CaseResult full = result("k1", "t1", "v", 0, true, null);
