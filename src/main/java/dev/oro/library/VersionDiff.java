@@ -45,7 +45,9 @@ public record VersionDiff(String name, int from, int to, String unified, List<Fi
         String toName = "prompts/" + b.name() + "/" + b.fileName();
         String unified = String.join("\n", UnifiedDiffUtils.generateUnifiedDiff(fromName, toName, left, patch, 3));
         List<Row> rows = new ArrayList<>();
-        DiffRowGenerator generator = DiffRowGenerator.create().showInlineDiffs(false).build();
+        DiffRowGenerator generator = DiffRowGenerator.create().showInlineDiffs(false)
+                // Rows carry the lines as written; the default normalizer HTML-escapes them, and the UI escapes again.
+                .lineNormalizer(line -> line).build();
         for (DiffRow row : generator.generateDiffRows(left, right)) {
             rows.add(new Row(row.getTag().name().toLowerCase(java.util.Locale.ROOT), row.getOldLine(), row.getNewLine()));
         }

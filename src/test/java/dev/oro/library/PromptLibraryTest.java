@@ -183,6 +183,8 @@ class PromptLibraryTest {
         assertThat(diff.unified()).contains("--- prompts/qa/1.prompt", "+++ prompts/qa/2.prompt",
                 "-  temperature: 0.7", "+  temperature: 0", "-Answer {q}", "+Answer \"{q}\" briefly");
         assertThat(diff.rows()).extracting(VersionDiff.Row::tag).contains("equal", "change");
+        // Rows hold the text as written (not HTML-escaped): the web page escapes it exactly once.
+        assertThat(diff.rows()).contains(new VersionDiff.Row("change", "Answer {q}", "Answer \"{q}\" briefly"));
     }
 
     @Test
