@@ -45,6 +45,8 @@ import java.util.regex.Pattern;
 public class EditorPage {
 
     static final String VAR_PREFIX = "var.";
+    /** The new-prompt editor's address, so no prompt may be called this from the UI. */
+    static final String NEW = "new";
     private static final String ORIGIN = "this draft";
     private static final ObjectMapper JSON = new ObjectMapper();
     // Undeclared names the body reads: {name}, {name.field}; bound names (loops, lets) are not inputs.
@@ -73,7 +75,7 @@ public class EditorPage {
 
     /** The live half of the editor; {@code error} replaces the messages when the draft cannot be rendered. */
     public record Preview(List<Message> messages, String error, List<String> warnings, List<Findings.Shown> findings,
-            String lintError) {
+            String lintError, boolean missing) {
     }
 
     /**
@@ -145,6 +147,9 @@ public class EditorPage {
         String source = source(form);
         try {
             Names.requirePromptName(name);
+            if (name.equals(NEW)) {
+                throw OroException.invalid("reserved-name", "'new' is the address of this editor; choose another name");
+            }
         } catch (OroException e) {
             return refused(name, true, 0, source, form, "Name: " + e.detail(), "name", null);
         }
@@ -212,7 +217,7 @@ public class EditorPage {
 
     private Preview preview(PromptSource parsed, String parseError, String source, List<VarField> vars) {
         if (parsed == null) {
-            return new Preview(List.of(), parseError, List.of(), List.of(), "fix the error above to see lint findings");
+            return new Preview(List.of(), parseError, List.of(), List.of(), "fix the error above to see lint findings", false);
         }
         List<Findings.Shown> findings = Findings.of(source, Linter.lint(parsed));
         Map<String, Object> values = new LinkedHashMap<>();
@@ -224,9 +229,10 @@ public class EditorPage {
         try {
             RenderedPrompt r = renderer.renderSource(parsed, ORIGIN, values);
             List<Message> messages = r.messages().stream().map(m -> new Message(m.role(), m.content())).toList();
-            return new Preview(messages, null, r.warnings(), findings, null);
+            return new Preview(messages, null, r.warnings(), findings, null, false);
         } catch (OroException e) {
-            return new Preview(List.of(), e.detail(), List.of(), findings, null);
+            // An empty form is the normal start, not a mistake: it reads as a hint rather than an error.
+            return new Preview(List.of(), e.detail(), List.of(), findings, null, e.type().equals("missing-variables"));
         }
     }
 

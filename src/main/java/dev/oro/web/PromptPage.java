@@ -66,10 +66,17 @@ public class PromptPage {
     @Inject
     LintCache lint;
 
+    @Inject
+    EditorPage editor;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response get(@PathParam("name") String name, @QueryParam("v") String v, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("saved") String saved, @HeaderParam("HX-Target") String target) {
+        if (EditorPage.NEW.equals(name)) {
+            // This class's path matches /prompts/new before the editor's does; the name is reserved for it.
+            return html(200, editor.newPrompt());
+        }
         PromptInfo info;
         try {
             info = library.info(name);

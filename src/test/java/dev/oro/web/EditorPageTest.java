@@ -79,6 +79,15 @@ class EditorPageTest {
     }
 
     @Test
+    void should_open_an_empty_editor_for_a_new_prompt() {
+        given().get("/prompts/new").then().statusCode(200)
+                .body(containsString("<input type=\"text\" id=\"name\" name=\"name\""))
+                .body(containsString("<input type=\"hidden\" name=\"base\" value=\"0\">"));
+        given().formParam("name", "new").formParam("base", "0").formParam("source", "mine\n").post("/prompts/new").then()
+                .statusCode(200).body(containsString("Name: &#39;new&#39; is the address of this editor"));
+    }
+
+    @Test
     void should_create_a_new_prompt() {
         given().redirects().follow(false).formParam("name", "edit-fresh").formParam("base", "0").formParam("source", "Hi {x}\n")
                 .post("/prompts/new").then().statusCode(303).header("Location", endsWith("/prompts/edit-fresh?v=1&saved=1"));
