@@ -163,7 +163,7 @@ public class EditorPage {
     public Response saveVersion(@PathParam("name") String name, MultivaluedMap<String, String> form) {
         String source = source(form);
         // "rebase" is the explicit "save on top of the newer version" a conflict offers.
-        int base = number(value(form, "rebase"), number(value(form, "base"), -1));
+        int base = PromptPage.number(value(form, "rebase"), PromptPage.number(value(form, "base"), -1));
         if (base < 0) {
             return refused(name, false, 0, source, form, "Base version: the form lost the version it was opened from; reload the editor", "base", null);
         }
@@ -243,10 +243,9 @@ public class EditorPage {
         if (parsed != null) {
             for (Map.Entry<String, VariableSpec> e : parsed.frontMatter().variables().entrySet()) {
                 VariableSpec spec = e.getValue();
-                String need = spec.defaultValue() != null ? "default: " + spec.defaultValue() : spec.required() ? "required" : "optional";
                 String value = given.containsKey(e.getKey()) ? given.get(e.getKey())
                         : spec.defaultValue() instanceof String s ? s : "";
-                out.add(new VarField(e.getKey(), spec.description(), need, value));
+                out.add(new VarField(e.getKey(), spec.description(), VersionPanel.need(spec), value));
                 seen.add(e.getKey());
             }
         }
@@ -298,13 +297,5 @@ public class EditorPage {
     private static String value(MultivaluedMap<String, String> form, String key) {
         String v = form.getFirst(key);
         return v == null ? "" : v;
-    }
-
-    private static int number(String value, int fallback) {
-        try {
-            return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
     }
 }

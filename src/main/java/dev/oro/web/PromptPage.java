@@ -5,7 +5,6 @@ import dev.oro.library.Names;
 import dev.oro.library.PromptInfo;
 import dev.oro.library.PromptLibrary;
 import dev.oro.library.PromptVersion;
-import dev.oro.library.VersionDiff;
 import dev.oro.library.VersionInfo;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -151,7 +150,15 @@ public class PromptPage {
         List<Label> labels = info.labels().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> new Label(e.getKey(), e.getValue())).toList();
         VersionPanel.Selected panel = VersionPanel.of(library, lint, info.name(), shown);
-        DiffPanel.Diff diff = info.versions().size() < 2 ? null : DiffPanel.of(library, info, from, to, shown);
+        DiffPanel.Diff diff = null;
+        if (info.versions().size() > 1) {
+            try {
+                diff = DiffPanel.of(library, info, from, to, shown);
+            } catch (OroException broken) {
+                // A hand-broken file cannot be diffed; the page still shows everything else.
+                diff = new DiffPanel.Diff(shown, shown, List.of(), List.of(), 0, broken.detail());
+            }
+        }
         LabelForm labelForm = form != null ? form : new LabelForm(labels.isEmpty() ? "production" : labels.get(0).name(), shown, null);
         return new View(info.name(), info.description(), info.tags(), labels, rows, info.latestVersion(), panel, diff, labelForm, saved);
     }
@@ -168,7 +175,7 @@ public class PromptPage {
     }
 
     /** A version number from a query or form field; labels resolve too, anything else falls back. */
-    private static int number(String value, int fallback) {
+    static int number(String value, int fallback) {
         if (value == null || value.isBlank()) {
             return fallback;
         }

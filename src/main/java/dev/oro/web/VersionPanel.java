@@ -36,9 +36,7 @@ final class VersionPanel {
         }
         List<Variable> variables = new ArrayList<>();
         for (Map.Entry<String, VariableSpec> e : v.source().frontMatter().variables().entrySet()) {
-            VariableSpec spec = e.getValue();
-            String need = spec.defaultValue() != null ? "default: " + spec.defaultValue() : spec.required() ? "required" : "optional";
-            variables.add(new Variable(e.getKey(), spec.description(), need));
+            variables.add(new Variable(e.getKey(), e.getValue().description(), need(e.getValue())));
         }
         List<Message> messages = new ArrayList<>();
         for (MessageTemplate m : v.source().messages()) {
@@ -47,6 +45,11 @@ final class VersionPanel {
         return new Selected(v.version(), v.hash(), PromptPage.WHEN.format(v.created()), v.source().frontMatter().description(),
                 v.source().frontMatter().tags(), frontMatterText(v.text()), variables, messages,
                 Findings.of(v.text(), lint.findings(v)), v.handEditWarning(), null);
+    }
+
+    /** How the renderer treats a missing value: a default, required (an error), or optional (empty). */
+    static String need(VariableSpec spec) {
+        return spec.defaultValue() != null ? "default: " + spec.defaultValue() : spec.required() ? "required" : "optional";
     }
 
     /** The YAML between the {@code ---} lines, as written, or "" when there is none. */
