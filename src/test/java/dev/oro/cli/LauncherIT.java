@@ -89,7 +89,7 @@ class LauncherIT {
             assertThat(render.statusCode()).isEqualTo(200);
             assertThat(render.body()).contains("\"version\":2", "Text: \\\"\\\"\\\"\\nhi\\n\\\"\\\"\\\"");
             HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(page.body()).contains("<td class=\"name\">summarize</td>");
+            assertThat(page.body()).contains("<a href=\"/prompts/summarize\">summarize</a>");
             // the database was created under the working directory's .oro
             assertThat(work.resolve(".oro/oro.mv.db")).exists();
         } finally {
