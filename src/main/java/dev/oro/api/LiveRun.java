@@ -18,7 +18,8 @@ public final class LiveRun implements RunListener {
     public record Progress(long done, long total, long passed, long failed, long errors) {
     }
 
-    interface Subscriber {
+    /** Told of a run's progress; the API streams it as JSON, the run page as HTML. */
+    public interface Subscriber {
         void progress(Progress progress);
 
         void finished(RunSummary summary);
@@ -45,16 +46,16 @@ public final class LiveRun implements RunListener {
         this.clockMillis = clockMillis;
     }
 
-    String id() {
+    public String id() {
         return id;
     }
 
-    synchronized Progress progress() {
+    public synchronized Progress progress() {
         return new Progress(done, total, passed, failed, errors);
     }
 
     /** Sends a listener where the run is, then its events; only {@code finished} if it is over. */
-    synchronized void subscribe(Subscriber subscriber) {
+    public synchronized void subscribe(Subscriber subscriber) {
         if (finished != null) {
             subscriber.finished(finished);
             return;
@@ -63,7 +64,7 @@ public final class LiveRun implements RunListener {
         subscriber.progress(progress());
     }
 
-    synchronized void unsubscribe(Subscriber subscriber) {
+    public synchronized void unsubscribe(Subscriber subscriber) {
         subscribers.remove(subscriber);
     }
 
