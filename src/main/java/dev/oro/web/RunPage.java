@@ -236,23 +236,9 @@ public class RunPage {
         if (running.isEmpty()) {
             return Multi.createFrom().item(sse.newEventBuilder().name("finished").data("finished").build());
         }
-        return Multi.createFrom().emitter(emitter -> {
-            LiveRun.Subscriber subscriber = new LiveRun.Subscriber() {
-                @Override
-                public void progress(LiveRun.Progress progress) {
-                    // One line: an SSE data field ends at a newline.
-                    String html = Templates.progress(Progress.of(progress)).render().replaceAll("\\s*\\n\\s*", " ");
-                    emitter.emit(sse.newEventBuilder().name("progress").data(html).build());
-                }
-
-                @Override
-                public void finished(RunSummary summary) {
-                    emitter.emit(sse.newEventBuilder().name("finished").data(summary.status()).build());
-                    emitter.complete();
-                }
-            };
-            emitter.onTermination(() -> running.get().unsubscribe(subscriber));
-            running.get().subscribe(subscriber);
-        });
+        // One line each: an SSE data field ends at a newline.
+        return running.get().events(p -> sse.newEventBuilder().name("progress")
+                .data(Templates.progress(Progress.of(p)).render().replaceAll("\\s*\\n\\s*", " ")).build(),
+                summary -> sse.newEventBuilder().name("finished").data(summary.status()).build());
     }
 }

@@ -66,6 +66,11 @@
     button.textContent = open ? "Hide diff" : "Diff outputs";
   });
 
+  // A rating is saved by its thumb buttons; Enter in the comment must not submit the form to the page.
+  document.addEventListener("submit", event => {
+    if (event.target.matches("form.rating")) event.preventDefault();
+  });
+
   // Deferred scripts run before htmx's first load event, so this also sees the first page.
   if (window.htmx) {
     htmx.onLoad(root => root.querySelectorAll("canvas[data-chart]").forEach(drawChart));
