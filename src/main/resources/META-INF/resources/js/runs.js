@@ -24,7 +24,9 @@
   };
 
   const colour = rate => rate >= 80 ? "#4caf72" : rate >= 50 ? "#e0b23c" : "#e06a55";
-  const shorten = label => label.length > 42 ? label.slice(0, 41) + "…" : label;
+  // Variant labels share their middle more often than their ends (prompt@version … params): elide the middle.
+  const shorten = (label, max) => label.length <= max ? label
+    : label.slice(0, Math.ceil(max / 2) - 1) + "…" + label.slice(label.length - Math.floor(max / 2));
 
   function drawChart(canvas) {
     if (typeof Chart === "undefined" || Chart.getChart(canvas)) return;
@@ -42,7 +44,7 @@
         animation: false,
         scales: {
           x: { min: 0, max: 100, ticks: { callback: v => v + "%" }, grid: { color: "#eee" } },
-          y: { ticks: { callback(value) { return shorten(this.getLabelForValue(value)); } }, grid: { display: false } }
+          y: { ticks: { callback(value) { return shorten(this.getLabelForValue(value), this.chart.width < 560 ? 20 : 44); } }, grid: { display: false } }
         },
         plugins: {
           legend: { display: false },
