@@ -21,9 +21,10 @@ public record SuiteAgreement(String suite, int rated, int up, int down, View ass
     public record View(int n, String observed, String kappa, String reading, int bothPass, int onlyHuman, int onlyMachine, int bothFail) {
 
         static View of(Agreement a) {
-            var k = a.kappa();
+            // With one side always saying the same, kappa is 0 by construction: say why instead of printing it.
+            var k = a.oneRaterConstant() ? java.util.OptionalDouble.empty() : a.kappa();
             return new View(a.n(), RunFormat.percent(a.observed()), k.isPresent() ? String.format(Locale.ROOT, "%.2f", k.getAsDouble()) : null,
-                    k.isPresent() ? Agreement.words(k.getAsDouble()) : "undefined: every verdict was the same",
+                    k.isPresent() ? Agreement.words(k.getAsDouble()) : "undefined while the ratings, or the verdicts, are all the same",
                     a.bothYes(), a.onlyA(), a.onlyB(), a.bothNo());
         }
     }

@@ -133,8 +133,9 @@ class RunPagesTest {
                 .body(containsString("must be 1 (thumbs up) or -1"));
         JsonPath ratings = given().get("/api/runs/" + id + "/ratings").then().statusCode(200).extract().jsonPath();
         assertThat(ratings.getList("rating")).containsExactlyInAnyOrder(1, 1);
-        // two thumbs up against one pass and one fail: agreement 50%; the humans never said no, so kappa is 0
-        given().get("/runs/" + id).then().statusCode(200).body(containsString("2 rated outputs")).body(containsString("50.0%"));
+        // two thumbs up against one pass and one fail: agreement 50%; the humans never said no, so kappa says nothing
+        given().get("/runs/" + id).then().statusCode(200).body(containsString("2 rated outputs")).body(containsString("50.0%"))
+                .body(containsString("undefined while the ratings, or the verdicts, are all the same"));
         given().get("/ratings").then().statusCode(200).body(containsString("evals/big.yaml")).body(containsString("Cohen"));
     }
 

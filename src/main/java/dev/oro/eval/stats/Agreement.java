@@ -45,6 +45,16 @@ public record Agreement(int bothYes, int onlyA, int onlyB, int bothNo) {
         return OptionalDouble.of((observed() - chance) / (1 - chance));
     }
 
+    /**
+     * Whether one rater gave the same answer every time. Kappa is then 0 whatever the other did, a
+     * number that says nothing about agreement, so reports should not show it as a finding.
+     */
+    public boolean oneRaterConstant() {
+        int yesA = bothYes + onlyA;
+        int yesB = bothYes + onlyB;
+        return yesA == 0 || yesA == n() || yesB == 0 || yesB == n();
+    }
+
     /** Landis and Koch's (1977) words for a kappa, the usual way to read one. */
     public static String words(double kappa) {
         if (kappa < 0) {

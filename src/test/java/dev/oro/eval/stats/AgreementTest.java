@@ -31,4 +31,12 @@ class AgreementTest {
         assertThat(new Agreement(0, 0, 0, 0).kappa()).isEmpty();
         assertThat(new Agreement(0, 0, 0, 0).observed()).isEqualTo(0.0);
     }
+
+    @Test
+    void should_say_when_one_rater_never_changed_its_answer() {
+        Agreement humansAlwaysYes = new Agreement(1, 1, 0, 0);
+        assertThat(humansAlwaysYes.kappa().getAsDouble()).isEqualTo(0.0);
+        assertThat(humansAlwaysYes.oneRaterConstant()).isTrue();
+        assertThat(new Agreement(20, 5, 10, 15).oneRaterConstant()).isFalse();
+    }
 }
