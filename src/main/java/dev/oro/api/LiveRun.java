@@ -4,7 +4,9 @@ import dev.oro.eval.RunListener;
 import dev.oro.eval.RunSummary;
 import dev.oro.store.CaseResult;
 import dev.oro.store.RunStore;
+import io.smallrye.mutiny.Multi;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -45,12 +47,35 @@ public final class LiveRun implements RunListener {
         this.clockMillis = clockMillis;
     }
 
-    String id() {
+    public String id() {
         return id;
     }
 
-    synchronized Progress progress() {
+    public synchronized Progress progress() {
         return new Progress(done, total, passed, failed, errors);
+    }
+
+    /**
+     * The run's events as a stream that ends with {@code finished}: where it is, then progress as cases
+     * complete. The caller shapes each event (JSON for the API, HTML for the run page).
+     */
+    public <T> Multi<T> events(Function<Progress, T> onProgress, Function<RunSummary, T> onFinished) {
+        return Multi.createFrom().emitter(emitter -> {
+            Subscriber subscriber = new Subscriber() {
+                @Override
+                public void progress(Progress progress) {
+                    emitter.emit(onProgress.apply(progress));
+                }
+
+                @Override
+                public void finished(RunSummary summary) {
+                    emitter.emit(onFinished.apply(summary));
+                    emitter.complete();
+                }
+            };
+            emitter.onTermination(() -> unsubscribe(subscriber));
+            subscribe(subscriber);
+        });
     }
 
     /** Sends a listener where the run is, then its events; only {@code finished} if it is over. */

@@ -53,7 +53,7 @@ public class LiveRuns {
         return run;
     }
 
-    Optional<LiveRun> get(String id) {
+    public Optional<LiveRun> get(String id) {
         return Optional.ofNullable(live.get(id));
     }
 

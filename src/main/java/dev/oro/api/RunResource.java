@@ -192,22 +192,7 @@ public class RunResource {
         if (running.isEmpty()) {
             return Multi.createFrom().item(event(sse, "finished", store.summary(id)));
         }
-        return Multi.createFrom().emitter(emitter -> {
-            LiveRun.Subscriber subscriber = new LiveRun.Subscriber() {
-                @Override
-                public void progress(LiveRun.Progress progress) {
-                    emitter.emit(event(sse, "progress", progress));
-                }
-
-                @Override
-                public void finished(RunSummary summary) {
-                    emitter.emit(event(sse, "finished", summary));
-                    emitter.complete();
-                }
-            };
-            emitter.onTermination(() -> running.get().unsubscribe(subscriber));
-            running.get().subscribe(subscriber);
-        });
+        return running.get().events(p -> event(sse, "progress", p), summary -> event(sse, "finished", summary));
     }
 
     @GET

@@ -74,6 +74,45 @@ public final class RunStore {
         return runs("SELECT id, suite, description, status, created_at, finished_at FROM runs ORDER BY created_at DESC LIMIT " + limit);
     }
 
+    /** A page of runs, newest first, for the runs list. */
+    public List<RunInfo> runs(long offset, int limit) {
+        return runs("SELECT id, suite, description, status, created_at, finished_at FROM runs ORDER BY created_at DESC, id LIMIT " + limit
+                + " OFFSET " + offset);
+    }
+
+    public long runCount() {
+        return count("SELECT COUNT(*) FROM runs");
+    }
+
+    /** The summaries of several runs in one query, so a list page costs one round trip, not one per run. */
+    public Map<String, dev.oro.eval.RunSummary> summaries(List<RunInfo> runs) {
+        Map<String, dev.oro.eval.RunSummary> out = new java.util.LinkedHashMap<>();
+        if (runs.isEmpty()) {
+            return out;
+        }
+        Map<String, String> status = new java.util.HashMap<>();
+        runs.forEach(r -> status.put(r.id(), r.status()));
+        String marks = String.join(", ", java.util.Collections.nCopies(runs.size(), "?"));
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT run_id, COUNT(*),"
+                + " SUM(CASE WHEN passed THEN 1 ELSE 0 END), SUM(CASE WHEN error IS NOT NULL THEN 1 ELSE 0 END) FROM results"
+                + " WHERE run_id IN (" + marks + ") GROUP BY run_id")) {
+            bind(s, runs.stream().map(RunInfo::id).toArray());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    long cases = rs.getLong(2);
+                    long passed = rs.getLong(3);
+                    long errors = rs.getLong(4);
+                    out.put(rs.getString(1), new dev.oro.eval.RunSummary(rs.getString(1), status.get(rs.getString(1)), cases, passed,
+                            cases - passed - errors, errors));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        runs.forEach(r -> out.putIfAbsent(r.id(), new dev.oro.eval.RunSummary(r.id(), r.status(), 0, 0, 0, 0)));
+        return out;
+    }
+
     /**
      * Writes one result. Writing the same case twice keeps the first: a resumed run, or two
      * workers that raced, can never duplicate a case.
@@ -235,6 +274,131 @@ public final class RunStore {
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return new Pairs(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** One row of the results matrix: a test and a repeat, over all variants. */
+    public record RowKey(String testId, int repeat) {
+    }
+
+    /** Which matrix rows to show: all, those with a failing variant, or those where variants disagree. */
+    public enum RowFilter {
+        ALL(""),
+        FAILURES(" HAVING SUM(CASE WHEN passed THEN 0 ELSE 1 END) > 0"),
+        DISAGREE(" HAVING SUM(CASE WHEN passed THEN 0 ELSE 1 END) > 0 AND SUM(CASE WHEN passed THEN 1 ELSE 0 END) > 0");
+
+        private final String having;
+
+        RowFilter(String having) {
+            this.having = having;
+        }
+    }
+
+    /**
+     * One page of matrix rows, grouped and limited in SQL so a run of 100,000 results never leaves
+     * the database whole. Tests sort by length first so that t2 comes before t10.
+     */
+    public List<RowKey> rows(String runId, RowFilter filter, long offset, int limit) {
+        List<RowKey> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT test_id, repeat_index FROM results"
+                + " WHERE run_id = ? GROUP BY test_id, repeat_index" + filter.having + " ORDER BY LENGTH(test_id), test_id, repeat_index"
+                + " LIMIT " + limit + " OFFSET " + offset)) {
+            s.setString(1, runId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RowKey(rs.getString(1), rs.getInt(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        return out;
+    }
+
+    public long rowCount(String runId, RowFilter filter) {
+        return count("SELECT COUNT(*) FROM (SELECT test_id FROM results WHERE run_id = ? GROUP BY test_id, repeat_index" + filter.having
+                + ") r", runId);
+    }
+
+    /** Every variant's result for the given rows. */
+    public void results(String runId, List<RowKey> rows, Consumer<CaseResult> each) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<Object> params = new ArrayList<>(List.of(runId));
+        StringBuilder where = new StringBuilder();
+        for (RowKey row : rows) {
+            where.append(where.isEmpty() ? "" : " OR ").append("(test_id = ? AND repeat_index = ?)");
+            params.add(row.testId());
+            params.add(row.repeat());
+        }
+        results("SELECT " + RESULT_COLUMNS + " FROM results WHERE run_id = ? AND (" + where + ") ORDER BY test_id, variant, repeat_index",
+                each, params.toArray());
+    }
+
+    /** A case whose verdict differs between two runs (one variant of each), paired by test and repeat. */
+    public record Flip(String testId, int repeat, String caseKeyA, String caseKeyB, boolean passedA, String outputA, String outputB) {
+    }
+
+    /** Up to {@code limit} flipped cases, in test order; {@link #pairs} counts them all. */
+    public List<Flip> flips(String runA, String variantA, String runB, String variantB, int limit) {
+        List<Flip> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT a.test_id, a.repeat_index,"
+                + " a.case_key, b.case_key, a.passed, a.output, b.output FROM results a JOIN results b ON a.test_id = b.test_id"
+                + " AND a.repeat_index = b.repeat_index WHERE a.run_id = ? AND a.variant = ? AND b.run_id = ? AND b.variant = ?"
+                + " AND a.passed <> b.passed ORDER BY LENGTH(a.test_id), a.test_id, a.repeat_index LIMIT " + limit)) {
+            bind(s, new Object[] {runA, variantA, runB, variantB});
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Flip(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getString(6),
+                            rs.getString(7)));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        return out;
+    }
+
+    /** A human rating next to the automated verdict of the output it rates. */
+    public record RatedResult(String suite, String runId, String caseKey, int rating, boolean passed, List<AssertionResult> assertions) {
+
+        public RatedResult {
+            assertions = assertions == null ? List.of() : List.copyOf(assertions);
+        }
+    }
+
+    /** Every rated output of a suite's runs (all suites when null); ratings are made by hand, so they are few. */
+    public List<RatedResult> ratedResults(String suite) {
+        List<RatedResult> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT r.suite, t.run_id, t.case_key,"
+                + " t.rating, x.passed, x.assertions FROM ratings t JOIN results x ON x.run_id = t.run_id AND x.case_key = t.case_key"
+                + " JOIN runs r ON r.id = t.run_id" + (suite == null ? "" : " WHERE r.suite = ?") + " ORDER BY r.suite, t.rated_at")) {
+            if (suite != null) {
+                s.setString(1, suite);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RatedResult(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getBoolean(5),
+                            read(rs.getString(6), new TypeReference<List<AssertionResult>>() {
+                            })));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        return out;
+    }
+
+    private long count(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, params);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
             }
         } catch (SQLException e) {
             throw failure(e);

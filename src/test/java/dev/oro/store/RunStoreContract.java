@@ -213,4 +213,77 @@ abstract class RunStoreContract {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.rate(id, "k1", 5, null, null))
                 .hasMessageContaining("must be 1 (thumbs up) or -1 (thumbs down)");
     }
+
+    @Test
+    void should_page_runs_newest_first_with_their_summaries() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(newRun(store));
+            Thread.sleep(5);
+        }
+        store.record(ids.get(0), result("k1", "t1", "v", 0, true, null));
+        store.record(ids.get(0), result("k2", "t2", "v", 0, false, "boom"));
+        assertThat(store.runCount()).isEqualTo(3);
+        List<RunInfo> page = store.runs(1L, 5);
+        assertThat(page).extracting(RunInfo::id).containsExactly(ids.get(1), ids.get(0));
+        Map<String, RunSummary> summaries = store.summaries(page);
+        assertThat(summaries.get(ids.get(0))).isEqualTo(new RunSummary(ids.get(0), "running", 2, 1, 0, 1));
+        assertThat(summaries.get(ids.get(1))).isEqualTo(new RunSummary(ids.get(1), "running", 0, 0, 0, 0));
+        assertThat(store.summaries(List.of())).isEmpty();
+    }
+
+    @Test
+    void should_page_matrix_rows_in_test_order_with_row_filters() {
+        String id = newRun(store);
+        // t1: both pass; t2: they disagree; t10: both fail (t10 sorts after t2)
+        store.record(id, result("a1", "t1", "a", 0, true, null));
+        store.record(id, result("b1", "t1", "b", 0, true, null));
+        store.record(id, result("a2", "t2", "a", 0, true, null));
+        store.record(id, result("b2", "t2", "b", 0, false, null));
+        store.record(id, result("a10", "t10", "a", 0, false, null));
+        store.record(id, result("b10", "t10", "b", 0, false, "timeout"));
+        assertThat(store.rows(id, RunStore.RowFilter.ALL, 0, 10)).extracting(RunStore.RowKey::testId).containsExactly("t1", "t2", "t10");
+        assertThat(store.rows(id, RunStore.RowFilter.ALL, 1, 1)).containsExactly(new RunStore.RowKey("t2", 0));
+        assertThat(store.rows(id, RunStore.RowFilter.FAILURES, 0, 10)).extracting(RunStore.RowKey::testId).containsExactly("t2", "t10");
+        assertThat(store.rows(id, RunStore.RowFilter.DISAGREE, 0, 10)).extracting(RunStore.RowKey::testId).containsExactly("t2");
+        assertThat(store.rowCount(id, RunStore.RowFilter.ALL)).isEqualTo(3);
+        assertThat(store.rowCount(id, RunStore.RowFilter.FAILURES)).isEqualTo(2);
+        assertThat(store.rowCount(id, RunStore.RowFilter.DISAGREE)).isEqualTo(1);
+        List<CaseResult> page = new ArrayList<>();
+        store.results(id, List.of(new RunStore.RowKey("t2", 0), new RunStore.RowKey("t10", 0)), page::add);
+        assertThat(page).extracting(CaseResult::caseKey).containsExactlyInAnyOrder("a2", "b2", "a10", "b10");
+        store.results(id, List.of(), page::add);
+        assertThat(page).hasSize(4);
+    }
+
+    @Test
+    void should_list_the_cases_that_flipped_between_two_runs() {
+        String a = newRun(store);
+        String b = newRun(store);
+        store.record(a, result("a1", "t1", "v", 0, true, null));
+        store.record(a, result("a2", "t2", "v", 0, false, null));
+        store.record(a, result("a3", "t3", "v", 0, true, null));
+        store.record(b, result("b1", "t1", "v", 0, true, null));
+        store.record(b, result("b2", "t2", "v", 0, true, null));
+        store.record(b, result("b3", "t3", "v", 0, false, null));
+        assertThat(store.flips(a, "v", b, "v", 10)).containsExactly(new RunStore.Flip("t2", 0, "a2", "b2", false, "Austen", "Austen"),
+                new RunStore.Flip("t3", 0, "a3", "b3", true, "Austen", "Austen"));
+        assertThat(store.flips(a, "v", b, "v", 1)).hasSize(1);
+    }
+
+    @Test
+    void should_read_rated_results_with_their_verdicts_by_suite() {
+        String id = newRun(store);
+        store.record(id, result("k1", "t1", "v", 0, true, null));
+        store.record(id, result("k2", "t2", "v", 0, false, null));
+        store.rate(id, "k2", -1, null, null);
+        assertThat(store.ratedResults("evals/qa.yaml")).singleElement().satisfies(r -> {
+            assertThat(r.caseKey()).isEqualTo("k2");
+            assertThat(r.rating()).isEqualTo(-1);
+            assertThat(r.passed()).isFalse();
+            assertThat(r.assertions()).extracting(AssertionResult::type).containsExactly("contains");
+        });
+        assertThat(store.ratedResults(null)).hasSize(1);
+        assertThat(store.ratedResults("evals/other.yaml")).isEmpty();
+    }
 }
