@@ -1,6 +1,5 @@
 package dev.oro.api;
 
-import dev.oro.OroConfig;
 import dev.oro.OroException;
 import dev.oro.dataset.Example;
 import dev.oro.dataset.Examples;
@@ -21,16 +20,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Datasets over HTTP, as {@code oro export} writes them: a run's outputs with their annotations,
- * or a suite's tests, as a download. The examples are gathered before the first byte, so a bad
+ * A run's outputs with their annotations as a dataset download, as {@code oro export RUN} writes
+ * it ({@link SuiteExportResource} does suites). The examples are gathered before the first byte, so a bad
  * request is a problem document, never half a file.
  */
-@Path("/api")
+@Path("/api/runs/{id}/export")
 @Blocking
 public class ExportResource {
-
-    @Inject
-    OroConfig config;
 
     @Inject
     RunStore runs;
@@ -42,30 +38,20 @@ public class ExportResource {
     Examples examples;
 
     @GET
-    @Path("runs/{id}/export")
     public Response run(@PathParam("id") String id, @QueryParam("format") String format, @QueryParam("only") String only) {
         Exporter exporter = Exporter.named(format);
         List<Example> picked = examples.fromRun(runs, annotations, id, onlyAccepted(only));
         return download(exporter, picked, "run-" + id);
     }
 
-    @GET
-    @Path("suites/export")
-    public Response suite(@QueryParam("suite") String suite, @QueryParam("format") String format, @QueryParam("only") String only) {
-        Exporter exporter = Exporter.named(format);
-        List<Example> picked = examples.fromSuite(new EvalsFolder(config.evalsDir()).suite(suite), onlyAccepted(only));
-        String name = suite.replaceAll(".*/", "").replaceAll("\\.ya?ml$", "");
-        return download(exporter, picked, name.replaceAll("[^A-Za-z0-9._-]", "_"));
-    }
-
-    private static boolean onlyAccepted(String only) {
+    static boolean onlyAccepted(String only) {
         if (only != null && !only.isBlank() && !only.equals("accepted")) {
             throw OroException.invalid("bad-parameter", "'only' takes 'accepted', not '" + only + "'");
         }
         return only != null && !only.isBlank();
     }
 
-    private static Response download(Exporter exporter, List<Example> picked, String name) {
+    static Response download(Exporter exporter, List<Example> picked, String name) {
         StreamingOutput body = out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             exporter.write(picked, w);

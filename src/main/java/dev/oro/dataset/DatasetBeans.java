@@ -22,6 +22,24 @@ public class DatasetBeans {
 
     @Produces
     @Singleton
+    DraftTests drafts(PromptLibrary library, dev.oro.model.ModelRegistry models, DraftsConfig config) {
+        Similarity similarity = switch (config.similarity()) {
+            case "lexical" -> new LexicalSimilarity(config.nearDuplicate().orElse(LexicalSimilarity.DEFAULT_THRESHOLD));
+            case "minilm" -> new EmbeddingSimilarity(dev.oro.eval.MiniLmEmbeddings.shared(),
+                    config.nearDuplicate().orElse(EmbeddingSimilarity.DEFAULT_THRESHOLD));
+            default -> throw new IllegalArgumentException("oro.drafts.similarity must be minilm or lexical, not " + config.similarity());
+        };
+        return new DraftTests(library, models, similarity);
+    }
+
+    @Produces
+    @Singleton
+    AnnotationQueues queues(dev.oro.store.RunStore runs, AnnotationStore annotations, Examples examples, OroConfig config) {
+        return new AnnotationQueues(runs, annotations, examples, java.nio.file.Path.of(config.evalsDir()));
+    }
+
+    @Produces
+    @Singleton
     Examples examples(PromptLibrary library, Renderer renderer) {
         return new Examples(library, renderer);
     }

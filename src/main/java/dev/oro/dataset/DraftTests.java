@@ -52,10 +52,10 @@ public final class DraftTests {
             String header = "Test cases drafted by model profile '" + model + "' for " + version.ref() + " (" + version.hash() + ") on "
                     + Instant.now().toString().substring(0, 10) + ".\nThey count in a suite once accepted: oro serve, then Annotate.";
             if (target.file() != null) {
-                DraftsFile.create(target.file(), outcome.kept(), header);
+                DraftsFile.create(target.file(), outcome.kept(), version.ref(), header);
                 written = target.file();
             } else {
-                written = DraftsFile.createFree(target.dir(), version.name() + "-drafts", outcome.kept(), header);
+                written = DraftsFile.createFree(target.dir(), version.name() + "-drafts", outcome.kept(), version.ref(), header);
             }
         }
         return new DraftReport(version.ref(), model, count, received.size(), outcome.invalid(), outcome.duplicates(),

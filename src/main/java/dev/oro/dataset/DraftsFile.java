@@ -35,16 +35,16 @@ public final class DraftsFile {
     }
 
     /** Writes {@code drafts} to a new file: {@code file} itself, refused if it exists. */
-    public static void create(Path file, List<Draft> drafts, String header) {
-        DatasetFiles.createNew(file, text(file, drafts, header));
+    public static void create(Path file, List<Draft> drafts, String prompt, String header) {
+        DatasetFiles.createNew(file, text(file, drafts, prompt, header));
     }
 
     /** Writes {@code drafts} to {@code dir/base.yaml}, or {@code base-2.yaml}, ... whichever is free first. */
-    public static Path createFree(Path dir, String base, List<Draft> drafts, String header) {
+    public static Path createFree(Path dir, String base, List<Draft> drafts, String prompt, String header) {
         while (true) {
             Path file = DatasetFiles.freeName(dir, base, "yaml");
             try {
-                create(file, drafts, header);
+                create(file, drafts, prompt, header);
                 return file;
             } catch (OroException e) {
                 if (!Files.exists(file)) {
@@ -55,11 +55,12 @@ public final class DraftsFile {
         }
     }
 
-    static String text(Path file, List<Draft> drafts, String header) {
+    /** {@code prompt} is recorded in each entry as {@code draftedFor}, so the Annotate page can render the draft. */
+    static String text(Path file, List<Draft> drafts, String prompt, String header) {
         if (file.getFileName().toString().endsWith(".jsonl")) {
             StringBuilder out = new StringBuilder();
             for (Draft d : drafts) {
-                out.append(json(entry(d))).append('\n');
+                out.append(json(entry(d, prompt))).append('\n');
             }
             return out.toString();
         }
@@ -73,6 +74,7 @@ public final class DraftsFile {
         for (Draft d : drafts) {
             out.append("- description: ").append(json(d.description() == null ? "" : d.description())).append('\n');
             out.append("  status: \"draft\"\n");
+            out.append("  draftedFor: ").append(json(prompt)).append('\n');
             out.append("  vars:\n");
             d.vars().forEach((k, v) -> out.append("    ").append(json(k)).append(": ").append(json(v)).append('\n'));
             out.append("  assert:\n");
@@ -86,10 +88,11 @@ public final class DraftsFile {
         return out.toString();
     }
 
-    private static Map<String, Object> entry(Draft d) {
+    private static Map<String, Object> entry(Draft d, String prompt) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("description", d.description() == null ? "" : d.description());
         e.put("status", "draft");
+        e.put("draftedFor", prompt);
         e.put("vars", d.vars());
         List<Map<String, Object>> asserts = new ArrayList<>();
         if (d.expected() != null) {
@@ -100,6 +103,33 @@ public final class DraftsFile {
         }
         e.put("assert", asserts);
         return e;
+    }
+
+    /** The entries as plain values, in file order, for the Annotate page. */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> entries(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            List<Map<String, Object>> out = new ArrayList<>();
+            if (file.getFileName().toString().endsWith(".jsonl")) {
+                for (String line : text.split("\n")) {
+                    if (!line.isBlank()) {
+                        out.add(JSON.readValue(line, new TypeReference<LinkedHashMap<String, Object>>() {
+                        }));
+                    }
+                }
+                return out;
+            }
+            Object doc = new Yaml(new LoaderOptions()).load(text);
+            if (doc instanceof List<?> list) {
+                for (Object o : list) {
+                    out.add(o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
+                }
+            }
+            return out;
+        } catch (IOException | RuntimeException e) {
+            throw OroException.invalid("bad-drafts-file", "cannot read the drafts in " + file + ": " + e.getMessage());
+        }
     }
 
     /**

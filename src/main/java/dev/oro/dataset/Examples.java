@@ -105,6 +105,11 @@ public final class Examples {
         return null;
     }
 
+    /** The messages a prompt reference renders to with {@code vars}; {@code where} names the item in errors. */
+    public RenderedPrompt render(String ref, Map<String, Object> vars, String where) {
+        return render(version(ref), vars, where);
+    }
+
     private PromptVersion version(String ref) {
         PromptRef parsed = PromptRef.parse(ref);
         return library.resolve(parsed);

@@ -23,12 +23,13 @@ class DraftsFileTest {
     @Test
     void should_flip_one_status_and_leave_every_other_byte_alone() throws Exception {
         Path file = dir.resolve("data/qa-drafts.yaml");
-        DraftsFile.create(file, drafts, "drafted for a test");
+        DraftsFile.create(file, drafts, "qa@1", "drafted for a test");
         String before = Files.readString(file);
         DraftsFile.decide(file, 1, "accepted", "In 2019.");
         String after = Files.readString(file);
         assertThat(after).isEqualTo(before.replace("""
                   status: "draft"
+                  draftedFor: "qa@1"
                   vars:
                     "q": "When?"
                   assert:
@@ -36,6 +37,7 @@ class DraftsFileTest {
                       value: "2019"\
                 """, """
                   status: "accepted"
+                  draftedFor: "qa@1"
                   vars:
                     "q": "When?"
                   assert:
@@ -60,7 +62,7 @@ class DraftsFileTest {
     @Test
     void should_flip_a_jsonl_draft_on_its_own_line() throws Exception {
         Path file = dir.resolve("qa-drafts.jsonl");
-        DraftsFile.create(file, drafts, "ignored in JSONL");
+        DraftsFile.create(file, drafts, "qa@1", "ignored in JSONL");
         List<String> before = Files.readAllLines(file);
         DraftsFile.decide(file, 0, "accepted", null);
         List<String> after = Files.readAllLines(file);
