@@ -62,7 +62,7 @@ public class AnnotatePage {
 
         static native TemplateInstance done(AnnotationQueue queue, String source, String runId, Tally tally, List<String> formats);
 
-        static native TemplateInstance drafted(DraftReport report, String source);
+        static native TemplateInstance drafted(DraftReport report, String source, String fileLabel);
     }
 
     @Inject
@@ -134,9 +134,10 @@ public class AnnotatePage {
             java.nio.file.Path evals = java.nio.file.Path.of(config.evalsDir()).toAbsolutePath().normalize();
             DraftReport report = drafts.draft(prompt == null ? "" : prompt, model == null ? "" : model, count == null ? 0 : count,
                     List.of(), new DraftTests.Target(null, evals.resolve("data")));
-            String source = report.file() == null ? null
-                    : AnnotationQueues.draftsSource(evals.relativize(java.nio.file.Path.of(report.file())).toString().replace('\\', '/'));
-            return Response.ok(Templates.drafted(report, source)).build();
+            String relative = report.file() == null ? null
+                    : evals.relativize(java.nio.file.Path.of(report.file()).toAbsolutePath()).toString().replace('\\', '/');
+            return Response.ok(Templates.drafted(report, relative == null ? null : AnnotationQueues.draftsSource(relative),
+                    relative == null ? null : "evals/" + relative)).build();
         } catch (OroException e) {
             return Response.status(e.kind().status).entity(index(e.detail())).build();
         }

@@ -28,6 +28,24 @@ public class DatasetLibrary extends EvalLibrary {
 
     private FakeOpenAi drafter;
 
+    /** Runs evals/count.yaml (six cases on the counting fake) over the API and waits for it to complete. */
+    public static String finishedRun() {
+        String id = io.restassured.RestAssured.given().contentType("application/json").body(Map.of("suite", "count.yaml"))
+                .post("/api/runs").then().statusCode(202).extract().path("id");
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+        while (!"completed".equals(io.restassured.RestAssured.given().get("/api/runs/" + id).then().extract().path("status"))) {
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new AssertionError("run " + id + " did not finish in 30 s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return id;
+    }
+
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(super.start());

@@ -13,8 +13,6 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,21 +25,6 @@ class DatasetResourceTest {
     @Inject
     OroConfig config;
 
-    static String finishedRun() {
-        String id = given().contentType("application/json").body(Map.of("suite", "count.yaml")).post("/api/runs").then().statusCode(202)
-                .extract().path("id");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!"completed".equals(given().get("/api/runs/" + id).then().extract().path("status"))) {
-            assertThat(Instant.now()).as("run %s finishes", id).isBefore(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return id;
-    }
-
     String export(String id, String format, boolean onlyAccepted) {
         var request = given().queryParam("format", format);
         if (onlyAccepted) {
@@ -53,7 +36,7 @@ class DatasetResourceTest {
 
     @Test
     void should_export_a_run_in_every_format_and_only_what_was_accepted() {
-        String id = finishedRun();
+        String id = DatasetLibrary.finishedRun();
         assertThat(ExportFormats.openAiChat(export(id, "openai-chat", false))).hasSize(6);
         assertThat(ExportFormats.argilla(export(id, "argilla", false))).hasSize(6);
         assertThat(ExportFormats.hf(export(id, "hf", false))).hasSize(6);
