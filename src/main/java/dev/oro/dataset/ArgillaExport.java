@@ -24,16 +24,6 @@ public record ArgillaExport() implements Exporter {
     }
 
     @Override
-    public String extension() {
-        return "jsonl";
-    }
-
-    @Override
-    public String mediaType() {
-        return "application/jsonl";
-    }
-
-    @Override
     public void write(Iterable<Example> examples, Writer out) throws IOException {
         for (Example e : examples) {
             Map<String, Object> fields = new LinkedHashMap<>();

@@ -13,10 +13,14 @@ public sealed interface Exporter permits OpenAiChatExport, ArgillaExport, HfExpo
     /** The name users type: {@code --format openai-chat}. */
     String name();
 
-    /** The file extension a download gets. */
-    String extension();
+    /** The file extension a download gets; JSON Lines unless a format says otherwise. */
+    default String extension() {
+        return "jsonl";
+    }
 
-    String mediaType();
+    default String mediaType() {
+        return "application/jsonl";
+    }
 
     void write(Iterable<Example> examples, Writer out) throws IOException;
 

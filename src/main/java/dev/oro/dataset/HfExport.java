@@ -22,31 +22,14 @@ public record HfExport() implements Exporter {
     }
 
     @Override
-    public String extension() {
-        return "jsonl";
-    }
-
-    @Override
-    public String mediaType() {
-        return "application/jsonl";
-    }
-
-    @Override
     public void write(Iterable<Example> examples, Writer out) throws IOException {
         for (Example e : examples) {
             List<ChatMessage> conversation = e.conversation();
             Map<String, Object> line = new LinkedHashMap<>();
-            line.put("prompt", conversation.subList(0, conversation.size() - 1).stream().map(HfExport::message).toList());
-            line.put("completion", List.of(message(conversation.get(conversation.size() - 1))));
+            line.put("prompt", conversation.subList(0, conversation.size() - 1).stream().map(JsonLines::message).toList());
+            line.put("completion", List.of(JsonLines.message(conversation.get(conversation.size() - 1))));
             line.put("metadata", e.metadata());
             JsonLines.line(line, out);
         }
-    }
-
-    private static Map<String, String> message(ChatMessage m) {
-        Map<String, String> out = new LinkedHashMap<>();
-        out.put("role", m.role());
-        out.put("content", m.content());
-        return out;
     }
 }

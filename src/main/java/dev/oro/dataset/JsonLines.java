@@ -13,6 +13,14 @@ final class JsonLines {
     private JsonLines() {
     }
 
+    /** A chat message as the chat formats write it: {@code {"role", "content"}}, in that order. */
+    static java.util.Map<String, String> message(dev.oro.render.ChatMessage m) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        out.put("role", m.role());
+        out.put("content", m.content());
+        return out;
+    }
+
     static void line(Object record, Writer out) throws IOException {
         out.write(JSON.writeValueAsString(record));
         out.write('\n');

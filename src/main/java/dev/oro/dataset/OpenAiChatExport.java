@@ -1,6 +1,5 @@
 package dev.oro.dataset;
 
-import dev.oro.render.ChatMessage;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.LinkedHashMap;
@@ -23,30 +22,13 @@ public record OpenAiChatExport() implements Exporter {
     }
 
     @Override
-    public String extension() {
-        return "jsonl";
-    }
-
-    @Override
-    public String mediaType() {
-        return "application/jsonl";
-    }
-
-    @Override
     public void write(Iterable<Example> examples, Writer out) throws IOException {
         for (Example e : examples) {
-            List<Map<String, String>> messages = e.conversation().stream().map(OpenAiChatExport::message).toList();
+            List<Map<String, String>> messages = e.conversation().stream().map(JsonLines::message).toList();
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("messages", messages);
             line.put("metadata", e.metadata());
             JsonLines.line(line, out);
         }
-    }
-
-    private static Map<String, String> message(ChatMessage m) {
-        Map<String, String> out = new LinkedHashMap<>();
-        out.put("role", m.role());
-        out.put("content", m.content());
-        return out;
     }
 }

@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -140,13 +139,7 @@ public final class AnnotationStore {
     }
 
     private static void bind(PreparedStatement s, Object... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] == null) {
-                s.setNull(i + 1, Types.VARCHAR);
-            } else {
-                s.setObject(i + 1, values[i]);
-            }
-        }
+        RunStore.bind(s, values);
     }
 
     private static String json(List<String> items) {
@@ -167,6 +160,6 @@ public final class AnnotationStore {
     }
 
     private static OroException failure(SQLException e) {
-        return new OroException(OroException.Kind.UNAVAILABLE, "database", "the database failed: " + e.getMessage(), null, e);
+        return RunStore.failure(e);
     }
 }

@@ -58,7 +58,8 @@ public class AnnotatePage {
         static native TemplateInstance index(List<Source> runs, List<Source> drafts, List<String> filters, List<QueueRow> queues,
                 List<String> prompts, List<String> models, String error);
 
-        static native TemplateInstance item(AnnotationQueue queue, String source, AnnotationQueues.Item item, String error);
+        static native TemplateInstance item(AnnotationQueue queue, String source, AnnotationQueues.Item item, String error, String runId,
+                List<String> formats);
 
         static native TemplateInstance done(AnnotationQueue queue, String source, String runId, Tally tally, List<String> formats);
 
@@ -157,7 +158,7 @@ public class AnnotatePage {
         AnnotationQueue q = store.requireQueue(id);
         AnnotationQueues.Item item = queues.item(q, n);
         store.move(id, n - 1);
-        return Templates.item(q, label(q.source()), item, null);
+        return Templates.item(q, label(q.source()), item, null, AnnotationQueues.runOf(q.source()), Exporter.NAMES);
     }
 
     @POST
@@ -173,7 +174,8 @@ public class AnnotatePage {
             if (e.kind() != OroException.Kind.INVALID) {
                 throw e;
             }
-            return Response.status(400).entity(Templates.item(q, label(q.source()), queues.item(q, n), e.detail())).build();
+            return Response.status(400).entity(Templates.item(q, label(q.source()), queues.item(q, n), e.detail(),
+                    AnnotationQueues.runOf(q.source()), Exporter.NAMES)).build();
         }
         String next = "note".equals(action) ? "/annotate/" + id + "/" + n : n < q.size() ? "/annotate/" + id + "/" + (n + 1)
                 : "/annotate/" + id + "/done";

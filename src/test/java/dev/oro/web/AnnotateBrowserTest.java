@@ -67,6 +67,7 @@ class AnnotateBrowserTest extends BrowserTest {
         driver.switchTo().activeElement().sendKeys("tone is fine", Keys.chord(Keys.CONTROL, Keys.ENTER));
         await(d -> find("#note").getAttribute("value").equals("tone is fine"));
         awaitProgress("2 / 6");
+        assertThat(find("form.ann-export-inline").getAttribute("action")).endsWith("/api/runs/" + run + "/export");
         screenshot("annotate-resumed");
         assertNoConsoleErrors();
 
