@@ -11,7 +11,6 @@ import dev.oro.eval.RunOptions;
 import dev.oro.eval.RunSummary;
 import dev.oro.eval.Runner;
 import dev.oro.eval.Suite;
-import dev.oro.eval.SuiteLoader;
 import dev.oro.store.RunInfo;
 import dev.oro.store.RunStore;
 import io.smallrye.common.annotation.Blocking;
@@ -35,8 +34,6 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -214,28 +211,7 @@ public class RunResource {
 
     /** {@code suite} is a path inside the evals folder ({@code qa.yaml}, or {@code evals/qa.yaml} as the CLI takes it). */
     private Suite loadSuite(String suite) {
-        if (suite == null || suite.isBlank()) {
-            throw OroException.invalid("bad-run-request", "'suite' is required: a suite file in the evals folder, e.g. smoke.yaml");
-        }
-        java.nio.file.Path root = java.nio.file.Path.of(config.evalsDir()).toAbsolutePath().normalize();
-        String folder = root.getFileName() + "/";
-        String relative = suite.replace('\\', '/');
-        try {
-            if (relative.startsWith(folder) && !Files.exists(root.resolve(relative))) {
-                relative = relative.substring(folder.length());
-            }
-            java.nio.file.Path file = root.resolve(relative).normalize();
-            if (java.nio.file.Path.of(relative).isAbsolute() || !file.startsWith(root) || file.equals(root)) {
-                throw outside(suite);
-            }
-            return SuiteLoader.load(file, folder + root.relativize(file).toString().replace('\\', '/'));
-        } catch (InvalidPathException e) {
-            throw outside(suite);
-        }
-    }
-
-    private static OroException outside(String suite) {
-        return OroException.invalid("bad-suite-path", "'suite' must name a file inside the evals folder; '" + suite + "' does not");
+        return new EvalsFolder(config.evalsDir()).suite(suite);
     }
 
     private static void atLeastOne(String field, Integer value) {

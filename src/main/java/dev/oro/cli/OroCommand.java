@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "oro", mixinStandardHelpOptions = true, version = "Oro 0.1.0",
         description = "Prompt engineering for the JVM: versioned prompts, sandboxed rendering, evals.",
         subcommands = {ListCommand.class, ShowCommand.class, RenderCommand.class, DiffCommand.class, NewCommand.class,
-                LabelCommand.class, RunCommand.class, ModelsCommand.class, EvalCommand.class, RunsCommand.class, ShowRunCommand.class, LintCommand.class, VariantsCommand.class, AblateCommand.class, ServeCommand.class})
+                LabelCommand.class, RunCommand.class, ModelsCommand.class, EvalCommand.class, RunsCommand.class, ShowRunCommand.class, LintCommand.class, VariantsCommand.class, AblateCommand.class, ExportCommand.class, DraftTestsCommand.class, ServeCommand.class})
 public class OroCommand implements Runnable {
 
     public static void main(String... args) {

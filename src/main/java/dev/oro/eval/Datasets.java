@@ -67,6 +67,7 @@ public final class Datasets {
                 Map<String, Object> vars = new LinkedHashMap<>();
                 List<AssertionEntry> asserts = new ArrayList<>();
                 String description = null;
+                String status = null;
                 for (String column : parser.getHeaderNames()) {
                     String value = row.get(column);
                     if (column.startsWith("__expected")) {
@@ -75,11 +76,13 @@ public final class Datasets {
                         }
                     } else if (column.equals("__description")) {
                         description = value;
+                    } else if (column.equals("__status")) {
+                        status = status(value.isBlank() ? null : value, where + " (__status)");
                     } else if (!column.startsWith("__")) {
                         vars.put(column, value);
                     }
                 }
-                out.add(new TestCase(file.getFileName() + ":" + row.getRecordNumber(), description, vars, asserts, where));
+                out.add(new TestCase(file.getFileName() + ":" + row.getRecordNumber(), description, vars, asserts, where, status));
             }
         } catch (java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw OroException.invalid("invalid-suite", origin + ": not a valid CSV file: " + e.getMessage());
@@ -150,6 +153,15 @@ public final class Datasets {
             }
         }
         Object description = entry.get("description");
-        return new TestCase(id, description == null ? null : description.toString(), (Map<String, Object>) vars, asserts, where);
+        return new TestCase(id, description == null ? null : description.toString(), (Map<String, Object>) vars, asserts, where,
+                status(entry.get("status"), where));
+    }
+
+    /** A drafted test's status; anything else is a typo that would silently count or drop a test. */
+    private static String status(Object value, String where) {
+        if (value == null || value instanceof String s && TestCase.STATUSES.contains(s)) {
+            return (String) value;
+        }
+        throw OroException.invalid("invalid-suite", where + ": field 'status' must be draft, accepted or rejected, not '" + value + "'");
     }
 }

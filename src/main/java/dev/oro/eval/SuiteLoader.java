@@ -88,20 +88,26 @@ public final class SuiteLoader {
         List<AssertionEntry> defaultAsserts = asserts(doc, defaultTest.get("assert"), "defaultTest.assert");
         Map<String, Object> defaultVars = doc.map(defaultTest.get("vars"), "defaultTest.vars");
         List<TestCase> tests = new ArrayList<>();
+        int uncounted = 0;
         List<Object> entries = doc.list(root.get("tests"), "tests");
         for (int i = 0; i < entries.size(); i++) {
             String path = root.get("tests") instanceof List<?> ? "tests[" + i + "]" : "tests";
             Object entry = entries.get(i);
             if (entry instanceof String dataset) {
                 for (TestCase t : Datasets.load(baseDir, dataset, origin + " line " + doc.lineOf(path))) {
-                    tests.add(withDefaults(t, defaultVars));
+                    if (t.counts()) {
+                        tests.add(withDefaults(t, defaultVars));
+                    } else {
+                        uncounted++;
+                    }
                 }
             } else {
                 tests.add(withDefaults(test(doc, entry, path, "t" + (i + 1)), defaultVars));
             }
         }
         if (tests.isEmpty()) {
-            throw doc.error("", "a suite needs 'tests': a list of {vars, assert} entries or dataset files (CSV, JSONL, YAML)");
+            throw doc.error("", "a suite needs 'tests': a list of {vars, assert} entries or dataset files (CSV, JSONL, YAML)"
+                    + (uncounted > 0 ? "; its " + uncounted + " drafted tests count once accepted on the Annotate page" : ""));
         }
         Object judge = root.get("judge");
         if (judge != null && !(judge instanceof String)) {
@@ -117,7 +123,7 @@ public final class SuiteLoader {
         }
         Map<String, Object> vars = new LinkedHashMap<>(defaultVars);
         vars.putAll(t.vars());
-        return new TestCase(t.id(), t.description(), vars, t.asserts(), t.where());
+        return new TestCase(t.id(), t.description(), vars, t.asserts(), t.where(), t.status());
     }
 
     private static TestCase test(YamlDoc doc, Object entry, String path, String id) {

@@ -534,7 +534,7 @@ public final class RunStore {
         }
     }
 
-    private static void bind(PreparedStatement s, Object[] values) throws SQLException {
+    static void bind(PreparedStatement s, Object[] values) throws SQLException {
         for (int i = 0; i < values.length; i++) {
             if (values[i] == null) {
                 s.setNull(i + 1, Types.NULL);
@@ -565,7 +565,7 @@ public final class RunStore {
         }
     }
 
-    private static OroException failure(SQLException e) {
+    static OroException failure(SQLException e) {
         return new OroException(OroException.Kind.UNAVAILABLE, "database", "the database failed: " + e.getMessage(), null, e);
     }
 }

@@ -139,4 +139,27 @@ class SuiteLoaderTest {
             }
         }
     }
+
+    @Test
+    void should_skip_drafted_tests_until_they_are_accepted() throws Exception {
+        Files.writeString(dir.resolve("drafts.yaml"), """
+                - vars: {question: "Capital of Peru?"}
+                  status: draft
+                - vars: {question: "Capital of Chile?"}
+                  status: accepted
+                - vars: {question: "Capital of Mars?"}
+                  status: rejected
+                - vars: {question: "Capital of Italy?"}
+                """);
+        Files.writeString(dir.resolve("drafts.jsonl"), "{\"vars\": {\"question\": \"Q\"}, \"status\": \"draft\"}\n");
+        Suite s = parse("prompts: [qa@1]\ntests:\n  - drafts.yaml\n  - drafts.jsonl\n");
+        assertThat(s.tests()).extracting(TestCase::id).containsExactly("drafts.yaml:2", "drafts.yaml:4");
+        assertThat(s.tests().get(0).status()).isEqualTo("accepted");
+
+        assertThatThrownBy(() -> parse("prompts: [qa@1]\ntests: [drafts.jsonl]\n")).isInstanceOf(OroException.class)
+                .hasMessageContaining("its 1 drafted tests count once accepted");
+        Files.writeString(dir.resolve("typo.yaml"), "- vars: {question: Q}\n  status: drafted\n");
+        assertThatThrownBy(() -> parse("prompts: [qa@1]\ntests: [typo.yaml]\n")).isInstanceOf(OroException.class)
+                .hasMessageEndingWith("typo.yaml line 1: field 'status' must be draft, accepted or rejected, not 'drafted'");
+    }
 }

@@ -28,6 +28,13 @@ public class FakeOpenAi extends FakeServer {
         return "provider: openai\nmodel: " + MODEL + "\nbaseUrl: " + url() + "\nmaxRetries: 0\n";
     }
 
+    private volatile String fixed;
+
+    /** Every chat request from now on gets {@code content} as the whole answer (streamed or not), e.g. drafted test cases. */
+    public void answerAlways(String content) {
+        fixed = content;
+    }
+
     @Override
     String baseUrl() {
         return server.baseUrl() + "/v1";
@@ -51,6 +58,9 @@ public class FakeOpenAi extends FakeServer {
             return json(404, errorBody("The model `" + model + "` does not exist or you do not have access to it.",
                     "invalid_request_error", "model_not_found"));
         }
+        if (fixed != null) {
+            return fixed(fixed, body);
+        }
         JsonNode limit = body.has("max_completion_tokens") ? body.get("max_completion_tokens") : body.get("max_tokens");
         Count count = Count.upTo(limit);
         String finish = count.cut() ? "length" : "stop";
@@ -70,6 +80,17 @@ public class FakeOpenAi extends FakeServer {
         }
         events.add(List.of("[DONE]"));
         return sse(events);
+    }
+
+    private ResponseDefinitionBuilder fixed(String content, JsonNode body) {
+        Map<String, Object> usage = usage(promptTokens(body), content.split("\\s+").length);
+        if (!body.path("stream").asBoolean(false)) {
+            return completion(content, "stop", usage);
+        }
+        Map<String, Object> last = chunk(List.of());
+        last.put("usage", usage);
+        return sse(List.of(List.of(chunk(List.of(obj("index", 0, "delta", obj("content", content), "finish_reason", null)))),
+                List.of(chunk(List.of(obj("index", 0, "delta", obj(), "finish_reason", "stop")))), List.of(last), List.of("[DONE]")));
     }
 
     @Override

@@ -55,7 +55,7 @@ public final class Similar implements Assertion {
                 best, quote(closest), threshold));
     }
 
-    static double cosine(float[] a, float[] b) {
+    public static double cosine(float[] a, float[] b) {
         if (a.length != b.length) {
             throw new IllegalArgumentException("embeddings of different sizes: " + a.length + " and " + b.length);
         }
