@@ -164,22 +164,23 @@
 
   // --- readiness --------------------------------------------------------------------------
 
+  /** Asks for each profile's readiness apart: a slow server delays only its own badge. */
   function checkModels() {
-    const badges = $$("[data-ready-for]");
-    if (!badges.length) return;
-    fetch("/api/models?check=true")
-      .then(r => (r.ok ? r.json() : Promise.reject(new Error("HTTP " + r.status))))
-      .then(list => {
-        const byName = new Map(list.map(p => [p.name, p]));
-        badges.forEach(badge => {
-          const p = byName.get(badge.dataset.readyFor);
-          const detail = $$("[data-ready-detail-for]").find(d => d.dataset.readyDetailFor === badge.dataset.readyFor);
-          badge.textContent = !p ? "gone" : p.ready ? "ready" : "not ready";
-          badge.className = "pg-ready badge " + (p && p.ready ? "pass" : "sev-warning");
-          if (detail) detail.textContent = p && !p.ready ? p.detail || "" : "";
+    $$("[data-ready-for]").forEach(badge => {
+      const name = badge.dataset.readyFor;
+      const detail = $$("[data-ready-detail-for]").find(d => d.dataset.readyDetailFor === name);
+      fetch("/api/models/" + encodeURIComponent(name) + "?check=true")
+        .then(r => (r.ok ? r.json() : Promise.reject(new Error("HTTP " + r.status))))
+        .then(p => {
+          badge.textContent = p.ready ? "ready" : "not ready";
+          badge.className = "pg-ready badge " + (p.ready ? "pass" : "sev-warning");
+          if (detail) detail.textContent = p.ready ? "" : p.detail || "";
+        })
+        .catch(e => {
+          badge.textContent = "unknown";
+          if (detail) detail.textContent = "Readiness check failed: " + e.message;
         });
-      })
-      .catch(e => badges.forEach(b => { b.textContent = "unknown"; b.title = "Readiness check failed: " + e.message; }));
+    });
   }
 
   // --- running ----------------------------------------------------------------------------

@@ -3,7 +3,9 @@ package dev.oro.web;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,6 +53,16 @@ class PlaygroundPageTest {
                 .get("/playground/selection").then().statusCode(200)
                 .body(containsString("name=\"var.text\""), containsString("name=\"var.question\""), containsString("name=\"var.context\""))
                 .body(containsString("<span class=\"pg-meta\">in summarize@1</span>"));
+    }
+
+    @Test
+    void should_check_the_readiness_of_one_profile_for_its_badge() {
+        given().queryParam("check", true).get("/api/models/fake").then().statusCode(200)
+                .body("ready", equalTo(true)).body("provider", equalTo("openai"));
+        given().queryParam("check", true).get("/api/models/down").then().statusCode(200)
+                .body("ready", equalTo(false)).body("detail", containsString("127.0.0.1:1"));
+        given().get("/api/models/ghost").then().statusCode(404).contentType("application/problem+json")
+                .body("detail", startsWith("no model profile named 'ghost'"));
     }
 
     @Test
