@@ -358,6 +358,8 @@
       return;
     }
     syncUrl();
+    // Empty required fields are marked; the run still goes ahead, and each panel names what is missing.
+    $$("#pg-vars textarea[aria-required]").forEach(t => t.setAttribute("aria-invalid", String(t.value === "")));
     const vars = variables();
     controller = new AbortController();
     const signal = controller.signal;
@@ -412,7 +414,11 @@
     $("#pg-stop").addEventListener("click", () => controller && controller.abort());
     $("#pg-copy").addEventListener("click", copyLink);
     form.addEventListener("change", e => { if (e.target.name === "model") syncUrl(); });
-    form.addEventListener("input", e => { if (e.target.matches("#pg-vars textarea")) syncUrl(); });
+    form.addEventListener("input", e => {
+      if (!e.target.matches("#pg-vars textarea")) return;
+      e.target.removeAttribute("aria-invalid");
+      syncUrl();
+    });
     wirePicker();
     wireParams();
     checkModels();

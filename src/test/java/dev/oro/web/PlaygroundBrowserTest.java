@@ -103,6 +103,8 @@ class PlaygroundBrowserTest extends BrowserTest {
             assertThat(error(panel("qa-with-context@production", model))).startsWith("missing variables question, context");
         }
         assertThat(find("#pg-status").getText()).endsWith("1 done, 5 failed.");
+        assertThat(find("#var-question").getAttribute("aria-invalid")).as("the empty required field is marked").isEqualTo("true");
+        assertThat(find("#var-text").getAttribute("aria-invalid")).isEqualTo("false");
         topScreenshot("playground-errors");
         assertNoConsoleErrors();
     }
