@@ -7,6 +7,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -29,6 +30,13 @@ public class ModelResource {
     @GET
     public List<ProfileView> list(@QueryParam("check") boolean check) {
         return models.profiles().values().stream().map(p -> view(p, check ? models.readiness(p.name()) : null)).toList();
+    }
+
+    /** One profile; pages ask for each one's readiness apart, so one slow server delays only its own answer. */
+    @GET
+    @Path("{name}")
+    public ProfileView one(@PathParam("name") String name, @QueryParam("check") boolean check) {
+        return view(models.profile(name), check ? models.readiness(name) : null);
     }
 
     static ProfileView view(ModelProfile p, Readiness readiness) {

@@ -23,6 +23,14 @@ public class FakeOpenAi extends FakeServer {
     /** What the server says answered: a dated snapshot of the requested alias, as OpenAI does. */
     static final String SNAPSHOT = "gpt-fake-2025-01-01";
 
+    /** When set, what the model says instead of counting. */
+    private volatile String script;
+
+    /** From now on the model answers {@code text} (cut at spaces into streamed pieces) instead of counting. */
+    public void say(String text) {
+        script = text;
+    }
+
     /** A profile's YAML for this server's model, without retries, for tests outside this package. */
     public String profile() {
         return "provider: openai\nmodel: " + MODEL + "\nbaseUrl: " + url() + "\nmaxRetries: 0\n";
@@ -62,7 +70,7 @@ public class FakeOpenAi extends FakeServer {
             return fixed(fixed, body);
         }
         JsonNode limit = body.has("max_completion_tokens") ? body.get("max_completion_tokens") : body.get("max_tokens");
-        Count count = Count.upTo(limit);
+        Count count = script != null ? new Count(List.of(script.split(" ")), false) : Count.upTo(limit);
         String finish = count.cut() ? "length" : "stop";
         Map<String, Object> usage = usage(promptTokens(body), count.tokens());
         if (!body.path("stream").asBoolean(false)) {
