@@ -173,19 +173,81 @@ class LauncherIT {
         assertThat(work.resolve(".oro/oro.mv.db")).doesNotExist();
     }
 
+    /**
+     * Two processes on one PostgreSQL and one run: the second is refused while the first lives; after
+     * a kill -9, two processes resume it at once and exactly one runs it, so every case is there once
+     * and no case is asked of the model twice but the two in flight at the kill.
+     */
+    @Test
+    void should_let_one_process_at_a_time_run_a_postgresql_run_and_keep_every_case_once() throws Exception {
+        env = dev.oro.store.TestPostgres.freshSchema("oro_two_processes_it");
+        StarterLibrary.copy(work.resolve("prompts"));
+        try (dev.oro.model.FakeOpenAi fake = new dev.oro.model.FakeOpenAi()) {
+            writeBigSuite(fake);
+            Process first = launch("eval", "evals/big.yaml", "--no-progress").redirectErrorStream(true)
+                    .redirectOutput(work.resolve("first.log").toFile()).start();
+            for (int i = 0; i < 600 && fake.chatCount() < 10; i++) {
+                Thread.sleep(50);
+            }
+            // the first process now waits on its model, holding the run
+            fake.latency(60_000);
+            assertThat(fake.chatCount()).as(Files.readString(work.resolve("first.log"))).isGreaterThanOrEqualTo(10);
+            String runId = oro("runs").out().lines().filter(l -> l.contains("running")).findFirst().orElseThrow().split("\\s+")[0];
+            Result second = oro("eval", "evals/big.yaml", "--resume", runId, "--no-progress");
+            assertThat(second.code()).as(second.err()).isEqualTo(1);
+            assertThat(second.err()).startsWith("oro: run " + runId + " is being run by the Oro process " + first.pid() + " on ")
+                    .contains("wait for it to finish").doesNotContain("\tat ", "Exception");
+
+            first.destroyForcibly();
+            first.waitFor(30, TimeUnit.SECONDS);
+            fake.latency(100);
+            int before = fake.chatCount();
+            Process[] resumers = new Process[2];
+            for (int i = 0; i < 2; i++) {
+                resumers[i] = launch("eval", "evals/big.yaml", "--resume", runId, "--no-progress").redirectErrorStream(true)
+                        .redirectOutput(work.resolve("resume" + i + ".log").toFile()).start();
+            }
+            int completed = 0;
+            for (int i = 0; i < 2; i++) {
+                assertThat(resumers[i].waitFor(120, TimeUnit.SECONDS)).isTrue();
+                String log = Files.readString(work.resolve("resume" + i + ".log"));
+                if (resumers[i].exitValue() == 0) {
+                    completed++;
+                    assertThat(log).contains("run " + runId + ": 40 cases, 40 passed, 0 failed, 0 errors");
+                } else {
+                    assertThat(log).as(log).contains("oro: run " + runId + " is being run by the Oro process ");
+                }
+            }
+            assertThat(completed).isGreaterThanOrEqualTo(1);
+            assertThat(oro("show-run", runId, "-o", "shown.json").code()).isZero();
+            com.fasterxml.jackson.databind.JsonNode results = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(work.resolve("shown.json").toFile()).get("results");
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            results.forEach(r -> keys.add(r.get("caseKey").asText()));
+            assertThat(results.size()).isEqualTo(40);
+            assertThat(keys).hasSize(40);
+            // the cases the first process had not recorded were asked once more, and only once
+            assertThat(fake.chatCount() - before).isBetween(40 - before, 40 - before + 2);
+        }
+    }
+
+    private void writeBigSuite(dev.oro.model.FakeOpenAi fake) throws IOException {
+        Files.createDirectories(work.resolve("models"));
+        Files.writeString(work.resolve("models/fake.yaml"), "provider: openai\nmodel: " + dev.oro.model.FakeOpenAi.MODEL
+                + "\nbaseUrl: " + fake.url() + "\nconcurrency: 2\nmaxRetries: 0\n");
+        StringBuilder suite = new StringBuilder("prompts: [summarize@production]\nmodels: [fake]\ntests:\n");
+        for (int i = 0; i < 40; i++) {
+            suite.append("  - vars: {text: \"text number ").append(i).append("\"}\n    assert: [{type: contains, value: one}]\n");
+        }
+        Files.createDirectories(work.resolve("evals"));
+        Files.writeString(work.resolve("evals/big.yaml"), suite.toString());
+    }
+
     void resumeARunKilledMidway() throws Exception {
         StarterLibrary.copy(work.resolve("prompts"));
         try (dev.oro.model.FakeOpenAi fake = new dev.oro.model.FakeOpenAi()) {
             fake.latency(100);
-            Files.createDirectories(work.resolve("models"));
-            Files.writeString(work.resolve("models/fake.yaml"), "provider: openai\nmodel: " + dev.oro.model.FakeOpenAi.MODEL
-                    + "\nbaseUrl: " + fake.url() + "\nconcurrency: 2\nmaxRetries: 0\n");
-            StringBuilder suite = new StringBuilder("prompts: [summarize@production]\nmodels: [fake]\ntests:\n");
-            for (int i = 0; i < 40; i++) {
-                suite.append("  - vars: {text: \"text number ").append(i).append("\"}\n    assert: [{type: contains, value: one}]\n");
-            }
-            Files.createDirectories(work.resolve("evals"));
-            Files.writeString(work.resolve("evals/big.yaml"), suite.toString());
+            writeBigSuite(fake);
             Process run = launch("eval", "evals/big.yaml", "--no-progress").redirectErrorStream(true).redirectOutput(work.resolve("killed.log").toFile()).start();
             for (int i = 0; i < 600 && fake.chatCount() < 10; i++) {
                 Thread.sleep(50);
