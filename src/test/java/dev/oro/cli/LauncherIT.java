@@ -59,27 +59,41 @@ class LauncherIT {
         assertThat(oro("render").code()).isEqualTo(2);
     }
 
-    @Test
-    void should_serve_the_api_and_the_first_page() throws Exception {
-        StarterLibrary.copy(work.resolve("prompts"));
+    /** A started {@code ./oro serve} and the first answer of {@code GET path}. */
+    record Server(Process process, String base, HttpResponse<String> first) {
+    }
+
+    Server serve(String log, String path) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Process server = new ProcessBuilder(Path.of("oro").toAbsolutePath().toString(), "serve", "--port", String.valueOf(port))
-                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile()).start();
-        try {
-            HttpClient http = HttpClient.newHttpClient();
-            String base = "http://127.0.0.1:" + port;
-            HttpResponse<String> prompts = null;
-            for (int i = 0; i < 300 && prompts == null; i++) {
-                try {
-                    prompts = http.send(HttpRequest.newBuilder(URI.create(base + "/api/prompts")).build(), HttpResponse.BodyHandlers.ofString());
-                } catch (IOException notYet) {
-                    Thread.sleep(100);
-                }
+        Process server = launch("serve", "--port", String.valueOf(port)).redirectErrorStream(true)
+                .redirectOutput(work.resolve(log).toFile()).start();
+        String base = "http://127.0.0.1:" + port;
+        HttpResponse<String> first = null;
+        for (int i = 0; i < 300 && first == null; i++) {
+            try {
+                first = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException notYet) {
+                Thread.sleep(100);
             }
-            assertThat(prompts).as(Files.readString(work.resolve("server.log"))).isNotNull();
+        }
+        assertThat(first).as(Files.readString(work.resolve(log))).isNotNull();
+        return new Server(server, base, first);
+    }
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Test
+    void should_serve_the_api_and_the_first_page() throws Exception {
+        StarterLibrary.copy(work.resolve("prompts"));
+        Server started = serve("server.log", "/api/prompts");
+        Process server = started.process();
+        try {
+            HttpClient http = HTTP;
+            String base = started.base();
+            HttpResponse<String> prompts = started.first();
             assertThat(prompts.statusCode()).isEqualTo(200);
             assertThat(prompts.body()).contains("\"name\":\"summarize\"");
             HttpResponse<String> render = http.send(HttpRequest.newBuilder(URI.create(base + "/api/render"))
@@ -171,6 +185,87 @@ class LauncherIT {
         env = dev.oro.store.TestPostgres.freshSchema("oro_launcher_it");
         resumeARunKilledMidway();
         assertThat(work.resolve(".oro/oro.mv.db")).doesNotExist();
+    }
+
+    /**
+     * kill -9 of the server while six clients create versions of one prompt: every version a client
+     * was told about (201) is there with its content, whole; numbers are distinct and contiguous;
+     * the library loads cleanly when the server starts again.
+     */
+    @Test
+    void should_lose_no_acknowledged_version_and_leave_no_half_written_one_when_the_server_is_killed() throws Exception {
+        Files.createDirectories(work.resolve("prompts"));
+        Server started = serve("server.log", "/api/prompts");
+        Map<Integer, String> acknowledged = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger duplicates = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(6);
+        // long enough that a kill can land mid-write
+        String filler = "Keep the answer short and precise. ".repeat(2_000);
+        for (int c = 0; c < 6; c++) {
+            int client = c;
+            clients.execute(() -> {
+                for (int k = 0; ; k++) {
+                    String source = "Edit " + k + " by client " + client + ".\n" + filler + "\n";
+                    try {
+                        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(started.base() + "/api/prompts/shared/versions"))
+                                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(source)).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+                        int version = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).get("version").asInt();
+                        if (acknowledged.put(version, source) != null) {
+                            duplicates.incrementAndGet();
+                        }
+                    } catch (IOException | InterruptedException killed) {
+                        return;
+                    }
+                }
+            });
+        }
+        for (int i = 0; i < 1200 && acknowledged.size() < 40; i++) {
+            Thread.sleep(25);
+        }
+        started.process().destroyForcibly(); // SIGKILL, with requests in flight
+        started.process().waitFor(30, TimeUnit.SECONDS);
+        clients.shutdown();
+        assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(duplicates).hasValue(0);
+
+        Path dir = work.resolve("prompts/shared");
+        java.util.List<Integer> versions = new ArrayList<>();
+        java.util.Set<String> contents = new java.util.HashSet<>();
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".prompt")) {
+                    String content = Files.readString(f);
+                    assertThat(content).as(name + " is whole").startsWith("Edit ").endsWith(filler + "\n");
+                    assertThat(contents.add(content)).as(name + " holds a content no other version holds").isTrue();
+                    versions.add(Integer.parseInt(name.replace(".prompt", "")));
+                } else {
+                    assertThat(name).as("only versions, metadata and ignored temporary files")
+                            .matches("hashes\\.lock|\\.lock|\\.new-[-0-9a-f]+\\.tmp|\\.hashes\\.lock\\.tmp");
+                }
+            }
+        }
+        versions.sort(null);
+        assertThat(versions).as("contiguous from 1").isEqualTo(java.util.stream.IntStream.rangeClosed(1, versions.size()).boxed().toList());
+        acknowledged.forEach((version, source) -> assertThat(dir.resolve(version + ".prompt")).as("acknowledged version " + version)
+                .content().isEqualTo(source));
+
+        Server restarted = serve("restarted.log", "/api/prompts/shared");
+        try {
+            assertThat(restarted.first().statusCode()).isEqualTo(200);
+            HttpResponse<String> latest = HTTP.send(HttpRequest.newBuilder(URI.create(restarted.base() + "/api/prompts/shared/versions/latest"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(latest.statusCode()).isEqualTo(200);
+            assertThat(latest.body()).contains("\"version\":" + versions.size(), "\"editedByHand\":false");
+        } finally {
+            restarted.process().destroy();
+            restarted.process().waitFor(20, TimeUnit.SECONDS);
+        }
+        assertThat(Files.readString(work.resolve("restarted.log"))).doesNotContain("Exception", "warning");
+        System.out.printf("killed server: %d versions acknowledged, %d on disk, 0 lost, 0 half-written%n", acknowledged.size(), versions.size());
     }
 
     /**
