@@ -73,10 +73,11 @@ public class PromptResource {
     public Response create(@PathParam("name") String name, @QueryParam("baseVersion") String base, String source,
             @Context UriInfo uri) {
         Long baseVersion = QueryParams.whole("baseVersion", base, null, "the version this edit is based on, 0 for a new prompt");
+        Integer based = baseVersion == null ? null : (int) Math.max(-1, Math.min(Integer.MAX_VALUE, baseVersion));
         if (source == null || source.isBlank()) {
             throw OroException.invalid("empty-source", "the request body must be the .prompt source of the new version; it is empty");
         }
-        int version = library.create(name, source, baseVersion == null ? null : (int) Math.max(-1, Math.min(Integer.MAX_VALUE, baseVersion)));
+        int version = library.create(name, source, based);
         return Response.created(uri.getBaseUriBuilder().path("api/prompts/{name}/versions/{version}").build(name, version))
                 .entity(new Created(name, version)).build();
     }
