@@ -41,7 +41,9 @@ public class LiveRuns {
             } catch (RuntimeException e) {
                 // The runner marks an interrupted run itself (the server stopping); anything else is the store failing.
                 boolean interrupted = e instanceof OroException o && "interrupted".equals(o.type());
-                if (!interrupted) {
+                // A run another process holds is that process's to finish, not this one's to mark.
+                boolean elsewhere = e instanceof OroException o && "run-in-progress".equals(o.type());
+                if (!interrupted && !elsewhere) {
                     LOG.errorf(e, "run %s failed", run.id());
                     markFailed(run.id());
                 }

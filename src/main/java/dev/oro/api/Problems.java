@@ -62,13 +62,21 @@ public class Problems {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, io.vertx.core.http.HttpServerRequest request) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return badJson(json);
         }
         int status = e.getResponse().getStatus();
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
-        return of(status, "http-" + status, title, e.getMessage(), Map.of());
+        // JAX-RS's own words name its annotations; say what the client can change instead.
+        String detail = switch (status) {
+            case 404 -> "no endpoint answers " + request.method() + " " + request.path() + "; /q/openapi lists the endpoints";
+            case 405 -> request.path() + " does not take " + request.method() + "; /q/openapi lists the methods of each endpoint";
+            case 415 -> request.method() + " " + request.path() + " does not take a body of Content-Type '"
+                    + request.getHeader("Content-Type") + "'; /q/openapi lists the types each endpoint takes";
+            default -> e.getMessage();
+        };
+        return of(status, "http-" + status, title, detail, Map.of());
     }
 
     @ServerExceptionMapper(priority = 10_000)

@@ -70,12 +70,14 @@ public class PromptResource {
     @POST
     @Path("{name}/versions")
     @Consumes({MediaType.TEXT_PLAIN, "text/markdown", MediaType.APPLICATION_OCTET_STREAM})
-    public Response create(@PathParam("name") String name, @QueryParam("baseVersion") Integer baseVersion, String source,
+    public Response create(@PathParam("name") String name, @QueryParam("baseVersion") String base, String source,
             @Context UriInfo uri) {
+        Long baseVersion = QueryParams.whole("baseVersion", base, null, "the version this edit is based on, 0 for a new prompt");
+        Integer based = baseVersion == null ? null : (int) Math.max(-1, Math.min(Integer.MAX_VALUE, baseVersion));
         if (source == null || source.isBlank()) {
             throw OroException.invalid("empty-source", "the request body must be the .prompt source of the new version; it is empty");
         }
-        int version = library.create(name, source, baseVersion);
+        int version = library.create(name, source, based);
         return Response.created(uri.getBaseUriBuilder().path("api/prompts/{name}/versions/{version}").build(name, version))
                 .entity(new Created(name, version)).build();
     }
@@ -83,7 +85,10 @@ public class PromptResource {
     @PUT
     @Path("{name}/labels/{label}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public LabelPosition moveLabel(@PathParam("name") String name, @PathParam("label") String label, @Valid @NotNull LabelMove move) {
+    public LabelPosition moveLabel(@PathParam("name") String name, @PathParam("label") String label, @Valid LabelMove move) {
+        if (move == null) {
+            throw OroException.invalid("bad-label-request", "the body must be JSON naming the version the label points at, e.g. {\"version\": 2}");
+        }
         library.moveLabel(name, label, move.version());
         return new LabelPosition(name, label, move.version());
     }

@@ -17,7 +17,6 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -103,8 +102,9 @@ public class RunResource {
     }
 
     @GET
-    public List<RunInfo> list(@QueryParam("limit") @DefaultValue("50") int limit) {
-        return store.runs(Math.max(1, Math.min(MAX_PAGE, limit)));
+    public List<RunInfo> list(@QueryParam("limit") String limit) {
+        long n = QueryParams.whole("limit", limit, 50L, "how many runs to list");
+        return store.runs((int) Math.max(1, Math.min(MAX_PAGE, n)));
     }
 
     @GET
@@ -126,9 +126,11 @@ public class RunResource {
     /** A page of results in a stable order (test, variant, repeat), written as it is read from the store. */
     @GET
     @Path("{id}/results")
-    public Response results(@PathParam("id") String id, @QueryParam("offset") @DefaultValue("0") long offset,
-            @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("variant") String variant,
+    public Response results(@PathParam("id") String id, @QueryParam("offset") String offsetParam,
+            @QueryParam("limit") String limitParam, @QueryParam("variant") String variant,
             @QueryParam("failures") boolean failures) {
+        long offset = QueryParams.whole("offset", offsetParam, 0L, "results to skip");
+        long limit = QueryParams.whole("limit", limitParam, 100L, "results per page");
         if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
             throw OroException.invalid("bad-page", "'offset' must be 0 or more and 'limit' between 1 and " + MAX_PAGE);
         }
@@ -143,7 +145,7 @@ public class RunResource {
                 g.writeNumberField("limit", limit);
                 g.writeNumberField("total", total);
                 g.writeArrayFieldStart("results");
-                store.results(id, filter, offset, limit, r -> {
+                store.results(id, filter, offset, (int) limit, r -> {
                     try {
                         g.writeObject(r);
                     } catch (IOException e) {

@@ -60,6 +60,8 @@ class EvalCommand extends LibraryCommand {
 
     @Override
     public Integer call() {
+        atLeastOne("--repeat", repeat);
+        atLeastOne("--concurrency", concurrency);
         Suite suite = swept(SuiteLoader.load(suiteFile));
         RunStore store = new RunStore(Database.open(options.dataDir));
         return withModels((registry, executor) -> {
@@ -75,6 +77,12 @@ class EvalCommand extends LibraryCommand {
                     + summary.failed() + " failed, " + summary.errors() + " errors");
             return summary.errors() > 0 ? ExitCode.ERROR : summary.failed() > 0 ? ASSERTIONS_FAILED : ExitCode.OK;
         });
+    }
+
+    private static void atLeastOne(String option, Integer value) {
+        if (value != null && value < 1) {
+            throw dev.oro.OroException.invalid("bad-option", option + " must be 1 or more, got " + value);
+        }
     }
 
     /** The suite with each {@code --sweep} axis replacing (or adding) that parameter's values. */

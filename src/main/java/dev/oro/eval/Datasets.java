@@ -37,14 +37,19 @@ public final class Datasets {
         Path file = baseDir.resolve(name).normalize();
         String origin = file.toString();
         try {
+            List<TestCase> tests = null;
             if (name.endsWith(".csv")) {
-                return csv(file, origin);
+                tests = csv(file, origin);
+            } else if (name.endsWith(".jsonl")) {
+                tests = jsonl(Files.readAllLines(file, StandardCharsets.UTF_8), origin);
+            } else if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+                tests = yaml(Files.readString(file, StandardCharsets.UTF_8), origin);
             }
-            if (name.endsWith(".jsonl")) {
-                return jsonl(Files.readAllLines(file, StandardCharsets.UTF_8), origin);
+            if (tests != null && tests.isEmpty()) {
+                throw OroException.invalid("invalid-suite", where + ": dataset " + file + " holds no tests (no rows after its header)");
             }
-            if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-                return yaml(Files.readString(file, StandardCharsets.UTF_8), origin);
+            if (tests != null) {
+                return tests;
             }
         } catch (NoSuchFileException e) {
             throw OroException.invalid("invalid-suite", where + ": dataset " + file + " does not exist");
@@ -85,7 +90,12 @@ public final class Datasets {
                 out.add(new TestCase(file.getFileName() + ":" + row.getRecordNumber(), description, vars, asserts, where, status));
             }
         } catch (java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            throw OroException.invalid("invalid-suite", origin + ": not a valid CSV file: " + e.getMessage());
+            // commons-csv says "(startline 12) EOF reached before encapsulated token finished": give the line, not the class
+            String message = String.valueOf((e instanceof java.io.UncheckedIOException u ? u.getCause() : e).getMessage());
+            java.util.regex.Matcher line = java.util.regex.Pattern.compile("\\(startline ([0-9,]+)\\)\\s*(.*)").matcher(message);
+            throw OroException.invalid("invalid-suite", line.find()
+                    ? origin + " line " + line.group(1).replace(",", "") + ": not valid CSV: " + line.group(2)
+                    : origin + ": not valid CSV: " + message);
         }
         return out;
     }

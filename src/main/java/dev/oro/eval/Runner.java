@@ -26,6 +26,7 @@ import dev.oro.model.Secrets;
 import dev.oro.render.RenderedPrompt;
 import dev.oro.render.Renderer;
 import dev.oro.store.CaseResult;
+import dev.oro.store.RunLeases;
 import dev.oro.store.RunStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +39,9 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 
 /**
@@ -115,29 +118,78 @@ public final class Runner {
         Judge judge = judge(suite, options.noCache());
         List<Planned> tests = plan(suite, new AssertionContext(judge, MiniLmEmbeddings.shared()));
         int repeat = options.repeat() != null ? options.repeat() : suite.repeat();
-        String runId = options.resumeRunId() != null ? store.require(options.resumeRunId()).id() : UUID.randomUUID().toString();
+        String runId = UUID.randomUUID().toString();
+        if (options.resumeRunId() != null) {
+            runId = store.require(options.resumeRunId()).id();
+            store.leases().check(runId);
+        }
         return new Prepared(runId, suite, options, List.copyOf(modelNames), live, variants, tests, repeat, judge);
     }
 
+    /**
+     * Runs the cases not done yet, holding the run's lease throughout: a second process asked to
+     * run the same run is refused while this one lives.
+     */
     public RunSummary run(Prepared prepared, RunListener listener) {
         Suite suite = prepared.suite();
+        RunOptions options = prepared.options();
+        int repeat = prepared.repeat();
+        String runId = prepared.runId();
+        RunLeases leases = store.leases();
+        RunLeases.Lease lease;
+        Set<String> done;
+        if (options.resumeRunId() != null) {
+            lease = leases.acquire(runId);
+            store.reopen(runId);
+            done = store.completedKeys(runId);
+        } else {
+            store.createRun(runId, suite.file(), suite.description(), config(suite, prepared.modelNames(), repeat));
+            lease = leases.acquire(runId);
+            done = Set.of();
+        }
+        AtomicReference<RuntimeException> broken = new AtomicReference<>();
+        ScheduledExecutorService heartbeat = heartbeat(leases, lease, broken);
+        try {
+            return runCases(prepared, done, broken, listener);
+        } finally {
+            heartbeat.shutdownNow();
+            try {
+                leases.release(lease);
+            } catch (RuntimeException e) {
+                // the lease expires on its own
+            }
+        }
+    }
+
+    /** Renews the run's lease; a lease another process took over stops this run. */
+    private static ScheduledExecutorService heartbeat(RunLeases leases, RunLeases.Lease lease, AtomicReference<RuntimeException> broken) {
+        ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "oro-lease");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = leases.heartbeatEvery().toMillis();
+        beat.scheduleAtFixedRate(() -> {
+            try {
+                if (!leases.heartbeat(lease)) {
+                    broken.compareAndSet(null, OroException.conflict("run-in-progress", "run " + lease.runId()
+                            + " was taken over by another Oro process after this one missed its heartbeats; this process stopped"));
+                }
+            } catch (RuntimeException e) {
+                // the database is unreachable for now: the next beat tries again
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+        return beat;
+    }
+
+    private RunSummary runCases(Prepared prepared, Set<String> done, AtomicReference<RuntimeException> broken, RunListener listener) {
         RunOptions options = prepared.options();
         Map<String, ResilientModel> live = prepared.live();
         List<Variant> variants = prepared.variants();
         List<Planned> tests = prepared.tests();
         int repeat = prepared.repeat();
-        long total = prepared.total();
         String runId = prepared.runId();
-        Judge judge = prepared.judge();
-        Set<String> done;
-        if (options.resumeRunId() != null) {
-            store.reopen(runId);
-            done = store.completedKeys(runId);
-        } else {
-            store.createRun(runId, suite.file(), suite.description(), config(suite, prepared.modelNames(), repeat));
-            done = Set.of();
-        }
-        listener.started(runId, total, done.size());
+        listener.started(runId, prepared.total(), done.size());
 
         // Twice the calls allowed in flight: while some workers render, score and store, others keep
         // every profile's slots busy. Each profile's own limit still caps the calls made at once.
@@ -148,8 +200,8 @@ public final class Runner {
             return t;
         });
         Semaphore queue = new Semaphore(Math.max(1, workers) * QUEUE_PER_WORKER);
-        java.util.concurrent.atomic.AtomicReference<RuntimeException> broken = new java.util.concurrent.atomic.AtomicReference<>();
         try {
+            cases:
             for (Planned planned : tests) {
                 for (Variant variant : variants) {
                     for (int r = 0; r < repeat; r++) {
@@ -159,7 +211,8 @@ public final class Runner {
                         }
                         queue.acquireUninterruptibly();
                         if (broken.get() != null) {
-                            break;
+                            queue.release();
+                            break cases;
                         }
                         int repeatIndex = r;
                         pool.execute(() -> {
@@ -191,7 +244,7 @@ public final class Runner {
         if (broken.get() != null) {
             throw broken.get();
         }
-        selectBest(runId, tests, variants, repeat, judge);
+        selectBest(runId, tests, variants, repeat, prepared.judge());
         store.finish(runId, "completed");
         RunSummary summary = store.summary(runId);
         listener.finished(summary);

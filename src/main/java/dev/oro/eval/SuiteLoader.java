@@ -16,6 +16,8 @@ import java.util.Set;
 /** Reads a suite file and the datasets it names. Every error names the file, the line and the field. */
 public final class SuiteLoader {
 
+    /** What the store keeps of a suite's description. */
+    static final int MAX_DESCRIPTION = 4000;
     static final Set<String> FIELDS = Set.of("description", "prompts", "models", "providers", "params", "repeat", "tests",
             "defaultTest", "judge");
     static final Set<String> TEST_FIELDS = Set.of("description", "vars", "assert");
@@ -109,11 +111,15 @@ public final class SuiteLoader {
             throw doc.error("", "a suite needs 'tests': a list of {vars, assert} entries or dataset files (CSV, JSONL, YAML)"
                     + (uncounted > 0 ? "; its " + uncounted + " drafted tests count once accepted on the Annotate page" : ""));
         }
+        Object description = root.get("description");
+        if (description != null && (!(description instanceof String d) || d.length() > MAX_DESCRIPTION)) {
+            throw doc.error("description", "must be a text of at most " + MAX_DESCRIPTION + " characters");
+        }
         Object judge = root.get("judge");
         if (judge != null && !(judge instanceof String)) {
             throw doc.error("judge", "must name a model profile");
         }
-        return new Suite(origin, (String) root.get("description"), prompts, models, params, repeat, tests, defaultAsserts,
+        return new Suite(origin, (String) description, prompts, models, params, repeat, tests, defaultAsserts,
                 (String) judge);
     }
 

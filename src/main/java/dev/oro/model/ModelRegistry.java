@@ -38,12 +38,8 @@ public final class ModelRegistry implements AutoCloseable {
     }
 
     public ModelProfile profile(String name) {
-        ModelProfile p = profiles().get(name);
-        if (p == null) {
-            throw OroException.notFound("profile-not-found", "no model profile named '" + name + "' in " + dir
-                    + " (profiles: " + String.join(", ", profiles().keySet()) + ")");
-        }
-        return p;
+        return ProfileLoader.load(dir, name).orElseThrow(() -> OroException.notFound("profile-not-found", "no model profile named '"
+                + name + "' in " + dir + " (profiles: " + String.join(", ", ProfileLoader.names(dir)) + ")"));
     }
 
     public ResilientModel model(String name) {

@@ -38,24 +38,58 @@ public final class ProfileLoader {
             String sha256, Integer contextSize, String description) {
     }
 
+    /** A profile's name: its file's name without .yaml. */
+    private static final String FILE_NAME = "[A-Za-z0-9][A-Za-z0-9._-]*";
+
     private ProfileLoader() {
     }
 
     /** All profiles of a folder by name; a folder that does not exist holds none. */
     public static Map<String, ModelProfile> loadAll(Path dir) {
         Map<String, ModelProfile> out = new TreeMap<>();
+        for (Path f : files(dir)) {
+            String name = f.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+            try {
+                out.put(name, parse(name, Files.readString(f, StandardCharsets.UTF_8), "models/" + f.getFileName()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    /** The names of a folder's profiles, without reading them. */
+    public static List<String> names(Path dir) {
+        return files(dir).stream().map(f -> f.getFileName().toString().replaceFirst("\\.ya?ml$", "")).toList();
+    }
+
+    private static List<Path> files(Path dir) {
         if (!Files.isDirectory(dir)) {
-            return out;
+            return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().matches("[A-Za-z0-9][A-Za-z0-9._-]*\\.ya?ml")).sorted().toList()) {
-                String name = f.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-                out.put(name, parse(name, Files.readString(f, StandardCharsets.UTF_8), "models/" + f.getFileName()));
-            }
+            return files.filter(p -> p.getFileName().toString().matches(FILE_NAME + "\\.ya?ml")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out;
+    }
+
+    /** One profile, reading only its own file, so that a broken profile elsewhere does not stop it. */
+    public static java.util.Optional<ModelProfile> load(Path dir, String name) {
+        if (!name.matches(FILE_NAME)) {
+            return java.util.Optional.empty();
+        }
+        for (String extension : List.of(".yaml", ".yml")) {
+            Path file = dir.resolve(name + extension);
+            if (Files.isRegularFile(file)) {
+                try {
+                    return java.util.Optional.of(parse(name, Files.readString(file, StandardCharsets.UTF_8), "models/" + file.getFileName()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     public static ModelProfile parse(String name, String yaml, String origin) {
@@ -67,7 +101,10 @@ public final class ProfileLoader {
             throw error(origin, lineOf(lines, e.getPropertyName()), "unknown field '" + e.getPropertyName() + "' (known fields: "
                     + String.join(", ", FIELDS) + ")");
         } catch (JsonMappingException e) {
-            String field = e.getPath().isEmpty() ? "" : e.getPath().get(0).getFieldName();
+            if (e.getPath().isEmpty()) {
+                throw error(origin, 1, "a profile must be a mapping of fields such as 'provider: openai' and 'model: gpt-4o-mini'");
+            }
+            String field = e.getPath().get(0).getFieldName();
             int line = e.getLocation() != null ? e.getLocation().getLineNr() : lineOf(lines, field);
             throw error(origin, line, (field.isEmpty() ? "" : "field '" + field + "': ") + e.getOriginalMessage().replaceAll("\\s*at \\[Source.*", ""));
         } catch (JsonProcessingException e) {

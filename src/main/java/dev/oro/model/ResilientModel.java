@@ -30,6 +30,12 @@ public final class ResilientModel implements AutoCloseable {
     static final Duration MAX_DELAY = Duration.ofSeconds(30);
     /** A server asking for more than this is treated as asking for this. */
     static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(120);
+    /**
+     * The retry budget: retries add at most this share of the calls made, plus {@link #MIN_RETRIES},
+     * so a server failing many requests sees at most 10% more load, never a retry storm.
+     */
+    static final double RETRY_RATIO = 0.1;
+    static final int MIN_RETRIES = 10;
 
     private final ModelProfile profile;
     private final ChatProvider provider;
@@ -38,6 +44,8 @@ public final class ResilientModel implements AutoCloseable {
     private final RandomGenerator random;
     private final ExecutorService executor;
     private final Semaphore permits;
+    private long calls;
+    private long retries;
 
     public ResilientModel(ModelProfile profile, ChatProvider provider, LongSupplier nanoTime, Sleeper sleeper,
             RandomGenerator random, ExecutorService executor) {
@@ -63,6 +71,9 @@ public final class ResilientModel implements AutoCloseable {
      * nothing has been streamed yet, so a listener never sees text twice.
      */
     public ModelReply call(ModelRequest request, TokenSink sink) {
+        synchronized (this) {
+            calls++;
+        }
         int attempt = 0;
         while (true) {
             attempt++;
@@ -70,13 +81,27 @@ public final class ResilientModel implements AutoCloseable {
             try {
                 return attempt(request, sink, streamed, attempt);
             } catch (ModelException e) {
-                if (!e.retriable() || attempt > profile.maxRetries() || streamed.get()) {
-                    throw attempt > 1 ? new ModelException(e.getMessage() + " (after " + attempt + " attempts)", e.retriable(),
-                            e.status(), e.retryAfter(), e) : e;
+                boolean retry = e.retriable() && attempt <= profile.maxRetries() && !streamed.get();
+                if (!retry || !withinBudget()) {
+                    String why = attempt > 1 ? " (after " + attempt + " attempts)" : "";
+                    if (retry) {
+                        why += " (not retried: retries to " + profile.name() + " already add " + Math.round(RETRY_RATIO * 100)
+                                + "% to its calls)";
+                    }
+                    throw why.isEmpty() ? e : new ModelException(e.getMessage() + why, e.retriable(), e.status(), e.retryAfter(), e);
                 }
                 sleep(delayBefore(attempt, e));
             }
         }
+    }
+
+    /** Takes one retry from the budget, if it has one left. */
+    private synchronized boolean withinBudget() {
+        if (retries >= MIN_RETRIES + RETRY_RATIO * calls) {
+            return false;
+        }
+        retries++;
+        return true;
     }
 
     /** Full jitter, as in AWS's backoff study: a random wait up to an exponentially growing cap. */

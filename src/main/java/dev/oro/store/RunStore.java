@@ -35,6 +35,11 @@ public final class RunStore {
         this.dataSource = dataSource;
     }
 
+    /** Who runs which run, so that two processes never run the same one. */
+    public RunLeases leases() {
+        return new RunLeases(dataSource);
+    }
+
     public void createRun(String id, String suite, String description, String config) {
         update("INSERT INTO runs (id, suite, description, status, created_at, config) VALUES (?, ?, ?, 'running', ?, ?)",
                 id, suite, description, Timestamp.from(Instant.now()), config);

@@ -21,30 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the packaged app through the {@code ./oro} launcher, as a separate process, as users do. */
-class LauncherIT {
-
-    @TempDir
-    Path work;
-
-    /** Added to the launched processes' environment, e.g. ORO_DB_URL. */
-    Map<String, String> env = Map.of();
-
-    record Result(int code, String out, String err) {
-    }
-
-    ProcessBuilder launch(String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of("oro").toAbsolutePath().toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
-        builder.environment().putAll(env);
-        return builder;
-    }
-
-    Result oro(String... args) throws Exception {
-        Process p = launch(args).redirectOutput(work.resolve("out.txt").toFile()).redirectError(work.resolve("err.txt").toFile()).start();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Result(p.exitValue(), Files.readString(work.resolve("out.txt")), Files.readString(work.resolve("err.txt")));
-    }
+class LauncherIT extends ProcessTest {
 
     @Test
     void should_render_the_starter_library_from_the_working_directory() throws Exception {
@@ -62,24 +39,12 @@ class LauncherIT {
     @Test
     void should_serve_the_api_and_the_first_page() throws Exception {
         StarterLibrary.copy(work.resolve("prompts"));
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Process server = new ProcessBuilder(Path.of("oro").toAbsolutePath().toString(), "serve", "--port", String.valueOf(port))
-                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile()).start();
+        Server started = serve("server.log", "/api/prompts");
+        Process server = started.process();
         try {
-            HttpClient http = HttpClient.newHttpClient();
-            String base = "http://127.0.0.1:" + port;
-            HttpResponse<String> prompts = null;
-            for (int i = 0; i < 300 && prompts == null; i++) {
-                try {
-                    prompts = http.send(HttpRequest.newBuilder(URI.create(base + "/api/prompts")).build(), HttpResponse.BodyHandlers.ofString());
-                } catch (IOException notYet) {
-                    Thread.sleep(100);
-                }
-            }
-            assertThat(prompts).as(Files.readString(work.resolve("server.log"))).isNotNull();
+            HttpClient http = HTTP;
+            String base = started.base();
+            HttpResponse<String> prompts = started.first();
             assertThat(prompts.statusCode()).isEqualTo(200);
             assertThat(prompts.body()).contains("\"name\":\"summarize\"");
             HttpResponse<String> render = http.send(HttpRequest.newBuilder(URI.create(base + "/api/render"))
@@ -177,15 +142,7 @@ class LauncherIT {
         StarterLibrary.copy(work.resolve("prompts"));
         try (dev.oro.model.FakeOpenAi fake = new dev.oro.model.FakeOpenAi()) {
             fake.latency(100);
-            Files.createDirectories(work.resolve("models"));
-            Files.writeString(work.resolve("models/fake.yaml"), "provider: openai\nmodel: " + dev.oro.model.FakeOpenAi.MODEL
-                    + "\nbaseUrl: " + fake.url() + "\nconcurrency: 2\nmaxRetries: 0\n");
-            StringBuilder suite = new StringBuilder("prompts: [summarize@production]\nmodels: [fake]\ntests:\n");
-            for (int i = 0; i < 40; i++) {
-                suite.append("  - vars: {text: \"text number ").append(i).append("\"}\n    assert: [{type: contains, value: one}]\n");
-            }
-            Files.createDirectories(work.resolve("evals"));
-            Files.writeString(work.resolve("evals/big.yaml"), suite.toString());
+            writeBigSuite(fake);
             Process run = launch("eval", "evals/big.yaml", "--no-progress").redirectErrorStream(true).redirectOutput(work.resolve("killed.log").toFile()).start();
             for (int i = 0; i < 600 && fake.chatCount() < 10; i++) {
                 Thread.sleep(50);

@@ -111,6 +111,16 @@ public abstract class FakeServer implements AutoCloseable {
         failNext(times, error(500, "The server had an error while processing your request"));
     }
 
+    /** The next {@code times} chat requests get a 500 whose body quotes {@code secret}, as a careless proxy might. */
+    public void failQuoting(int times, String secret) {
+        failNext(times, error(500, "upstream said: Authorization Bearer " + secret + " is unknown"));
+    }
+
+    /** The Authorization header of each chat request received. */
+    public List<String> authorizations() {
+        return chatRequests().stream().map(r -> r.getHeader("Authorization")).toList();
+    }
+
     /** Every chat request from now on is refused as unauthenticated. */
     void rejectKeys() {
         server.stubFor(post(chatUrl()).atPriority(1).willReturn(error(401, "invalid API key")));

@@ -123,6 +123,28 @@ class ResilientModelTest {
     }
 
     @Test
+    void should_keep_retries_within_a_tenth_of_the_calls_when_a_server_keeps_failing() {
+        Scripted provider = new Scripted();
+        provider.during = () -> {
+            throw status(500, null);
+        };
+        ResilientModel model = model(profile(3, 4, Duration.ofSeconds(5)), provider, RandomGenerator.getDefault());
+        List<String> errors = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            try {
+                model.call(ChatProviderContract.countingRequest(GenerationParams.NONE), null);
+            } catch (ModelException e) {
+                errors.add(e.getMessage());
+            }
+        }
+        assertThat(errors).hasSize(200);
+        // 200 calls, 10 retries to start with and one more per 10 calls
+        assertThat(provider.calls.get()).isEqualTo(200 + 10 + 20);
+        assertThat(errors.get(0)).isEqualTo("openai answered 500 (after 4 attempts)");
+        assertThat(errors.get(199)).isEqualTo("openai answered 500 (not retried: retries to remote already add 10% to its calls)");
+    }
+
+    @Test
     void should_back_off_exponentially_with_full_jitter() {
         Scripted provider = new Scripted().then(status(500, null)).then(status(502, null)).then(status(503, null))
                 .then(new ProviderReply("ok", "stop", Usage.NONE));

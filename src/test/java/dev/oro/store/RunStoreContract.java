@@ -286,4 +286,79 @@ abstract class RunStoreContract {
         assertThat(store.ratedResults(null)).hasSize(1);
         assertThat(store.ratedResults("evals/other.yaml")).isEmpty();
     }
+
+    @Test
+    void should_refuse_a_second_process_while_a_run_is_leased_and_let_it_in_after_release() {
+        String id = newRun(store);
+        RunLeases leases = store.leases();
+        RunLeases.Lease lease = leases.acquire(id);
+        assertThatThrownBy(() -> leases.acquire(id)).isInstanceOf(OroException.class)
+                .hasMessageStartingWith("run " + id + " is being run by the Oro process " + ProcessHandle.current().pid() + " on ")
+                .hasMessageContaining("wait for it to finish");
+        assertThatThrownBy(() -> leases.check(id)).hasMessageContaining("is being run by");
+        assertThat(leases.heartbeat(lease)).isTrue();
+        leases.release(lease);
+        leases.check(id);
+        assertThat(leases.acquire(id).owner()).isNotEqualTo(lease.owner());
+    }
+
+    @Test
+    void should_let_a_process_take_over_a_lease_whose_owner_stopped_its_heartbeat_on_another_machine() throws Exception {
+        String id = newRun(store);
+        RunLeases leases = store.leases();
+        RunLeases.Lease lease = leases.acquire(id);
+        setOwner(id, "other-machine/4242/abcd1234", java.time.OffsetDateTime.now().plusSeconds(5));
+        assertThatThrownBy(() -> leases.acquire(id)).hasMessageContaining("the Oro process 4242 on other-machine");
+        setOwner(id, "other-machine/4242/abcd1234", java.time.OffsetDateTime.parse("2000-01-01T00:00:00Z"));
+        RunLeases.Lease taken = leases.acquire(id);
+        assertThat(taken.owner()).isNotEqualTo(lease.owner());
+        assertThat(leases.heartbeat(new RunLeases.Lease(id, "other-machine/4242/abcd1234"))).isFalse();
+    }
+
+    @Test
+    void should_take_over_at_once_the_lease_of_a_killed_process_of_this_host() throws Exception {
+        String id = newRun(store);
+        RunLeases leases = store.leases();
+        String host = leases.acquire(id).owner().split("/")[0];
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        setOwner(id, host + "/" + gone.pid() + "/abcd1234", java.time.OffsetDateTime.now());
+        assertThat(leases.acquire(id).owner()).startsWith(host + "/" + ProcessHandle.current().pid() + "/");
+    }
+
+    @Test
+    void should_give_a_run_to_exactly_one_of_many_racing_processes() throws Exception {
+        String id = newRun(store);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> tries = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                tries.add(pool.submit(() -> {
+                    try {
+                        new RunStore(dataSource).leases().acquire(id);
+                        return true;
+                    } catch (OroException refused) {
+                        return false;
+                    }
+                }));
+            }
+            int won = 0;
+            for (Future<Boolean> t : tries) {
+                won += t.get() ? 1 : 0;
+            }
+            assertThat(won).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void setOwner(String runId, String owner, java.time.OffsetDateTime heartbeat) throws Exception {
+        try (java.sql.Connection c = dataSource.getConnection();
+                java.sql.PreparedStatement s = c.prepareStatement("UPDATE run_leases SET owner = ?, heartbeat_at = ? WHERE run_id = ?")) {
+            s.setString(1, owner);
+            s.setObject(2, heartbeat);
+            s.setString(3, runId);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+    }
 }
