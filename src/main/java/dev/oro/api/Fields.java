@@ -1,0 +1,26 @@
+package dev.oro.api;
+
+import dev.oro.OroException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Checks of a request body whose errors name the field at fault, so a client knows what to fix. */
+final class Fields {
+
+    private Fields() {
+    }
+
+    /** The step's value; its failure keeps its status and type, with {@code 'field': } before the detail and a {@code field} member. */
+    static <T> T named(String field, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (OroException e) {
+            Map<String, Object> extensions = new HashMap<>(e.extensions());
+            extensions.put("field", field);
+            String prefix = "'" + field + "'";
+            String detail = e.detail().startsWith(prefix) ? e.detail() : prefix + ": " + e.detail();
+            throw new OroException(e.kind(), e.type(), detail, extensions, e);
+        }
+    }
+}
