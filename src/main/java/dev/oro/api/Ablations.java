@@ -140,9 +140,12 @@ public class Ablations {
             save(view.with("completed", null, null, report, Instant.now()));
         } catch (RuntimeException e) {
             // A bad request never gets here (it was checked before it was accepted): this is the store or the server stopping.
-            LOG.errorf(e, "ablation %s failed", view.id());
+            boolean interrupted = e instanceof OroException o && "interrupted".equals(o.type());
+            if (!interrupted) {
+                LOG.errorf(e, "ablation %s failed", view.id());
+            }
             String why = e instanceof OroException o ? o.detail() : "the ablation failed unexpectedly; the server log has the details";
-            save(view.with("failed", run.progress(), why, null, Instant.now()));
+            save(view.with(interrupted ? "interrupted" : "failed", run.progress(), why, null, Instant.now()));
         } finally {
             live.remove(view.id());
         }
