@@ -6,6 +6,7 @@ import dev.oro.OroConfig;
 import dev.oro.OroException;
 import dev.oro.api.Ablations;
 import dev.oro.api.EvalsFolder;
+import dev.oro.eval.Sweep;
 import dev.oro.library.PromptInfo;
 import dev.oro.library.PromptLibrary;
 import dev.oro.model.ModelRegistry;
@@ -41,7 +42,7 @@ import java.util.Map;
 public class AblationsPage {
 
     /** What the start form holds, kept to fill it again when the request is refused. */
-    public record Form(String ref, String suite, List<String> models, String rules, String repeat) {
+    public record Form(String ref, String suite, List<String> models, String rules, String repeat, String sweep) {
         public Form {
             models = models == null ? List.of() : List.copyOf(models);
         }
@@ -78,16 +79,17 @@ public class AblationsPage {
 
     @GET
     public TemplateInstance list() {
-        return page(new Form(null, null, List.of(), null, null), null);
+        return page(new Form(null, null, List.of(), null, null, null), null);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response start(@FormParam("ref") String ref, @FormParam("suite") String suite, @FormParam("models") List<String> picked,
-            @FormParam("rules") String rules, @FormParam("repeat") String repeat) {
-        Form form = new Form(ref, suite, picked, rules, repeat);
+            @FormParam("rules") String rules, @FormParam("repeat") String repeat, @FormParam("sweep") String sweep) {
+        Form form = new Form(ref, suite, picked, rules, repeat, sweep);
         try {
-            Ablations.View view = ablations.start(new Ablations.Request(ref, suite, form.models(), split(rules), number(repeat), null));
+            Ablations.View view = ablations.start(new Ablations.Request(ref, suite, form.models(), split(rules), number(repeat),
+                    axes(sweep)));
             return Response.seeOther(URI.create("/ablations/" + view.id())).build();
         } catch (OroException e) {
             // The form again, as filled, with what to fix: the same words the API's problem would use.
@@ -140,6 +142,23 @@ public class AblationsPage {
             return String.format(Locale.ROOT, "%.0f%%", 100 * rate);
         }
 
+        static String asWords(Ablation.Verdict verdict) {
+            return switch (verdict) {
+                case HELPED -> "helped";
+                case HURT -> "hurt";
+                case NO_MEASURABLE_DIFFERENCE -> "no measurable difference";
+            };
+        }
+
+        /** Whether the base ran at more than one setting or with repeats: then the page shows it per setting. */
+        static boolean hasSettings(Ablation.Report report) {
+            return report.settings().size() > 1 || report.settings().stream().anyMatch(s -> s.k() != null);
+        }
+
+        static String asScore(double value) {
+            return String.format(Locale.ROOT, "%.3f", value);
+        }
+
         static String asSigned(double value) {
             return String.format(Locale.ROOT, "%+.3f", value);
         }
@@ -151,6 +170,23 @@ public class AblationsPage {
 
     private static List<String> split(String rules) {
         return rules == null || rules.isBlank() ? List.of() : Arrays.stream(rules.split("[,\\s]+")).filter(r -> !r.isBlank()).toList();
+    }
+
+    /** "temperature=0,0.5,1; maxTokens=64,256", as {@code --sweep} takes each axis. */
+    private static Map<String, List<Object>> axes(String sweep) {
+        if (sweep == null || sweep.isBlank()) {
+            return null;
+        }
+        Map<String, String> raw = new LinkedHashMap<>();
+        for (String axis : sweep.strip().split("\\s*;\\s*|\\s+")) {
+            int eq = axis.indexOf('=');
+            if (eq < 1 || eq == axis.length() - 1) {
+                throw OroException.invalid("bad-sweep", "'sweep' must look like temperature=0,0.5,1 (axes separated by ';'), not '"
+                        + sweep + "'");
+            }
+            raw.put(axis.substring(0, eq).strip(), axis.substring(eq + 1));
+        }
+        return Sweep.parse(raw);
     }
 
     private static Integer number(String repeat) {

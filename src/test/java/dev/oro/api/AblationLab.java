@@ -1,6 +1,7 @@
 package dev.oro.api;
 
 import dev.oro.Oro;
+import dev.oro.StarterLibrary;
 import dev.oro.model.FakeJudge;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
@@ -10,7 +11,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * A library with the prompt {@code brief} (its context not delimited), the suite
+ * The starter library plus the prompt {@code brief} (its context not delimited), the suite
  * {@code evals/brief.yaml} of twelve tests, a dataset {@code evals/examples.csv}, and the profile
  * {@code fake}: a model on loopback that answers {@code CORRECT} only when the prompt it gets has
  * triple quotes, so an ablation must find that GR3 helped.
@@ -25,7 +26,7 @@ public class AblationLab implements QuarkusTestResourceLifecycleManager {
             fake = new FakeJudge();
             fake.when("\"\"\"", "CORRECT").otherwise("WRONG");
             Path root = Files.createTempDirectory("oro-ablations");
-            Path prompts = root.resolve("prompts");
+            Path prompts = StarterLibrary.copy(root.resolve("prompts"));
             Oro.library(prompts, Oro.renderer(prompts)).create("brief", "Summarize the text below.\n\n{text}", null);
             Path models = Files.createDirectories(root.resolve("models"));
             Files.writeString(models.resolve("fake.yaml"), fake.profile() + "concurrency: 4\n");

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(AblationLab.class)
-class AblationResourceTest {
+public class AblationResourceTest {
 
     @Test
     void should_run_an_ablation_in_the_background_and_name_gr3_as_the_rule_that_helped() {
@@ -97,6 +97,13 @@ class AblationResourceTest {
                 .body("detail", startsWith("'ref' is required"));
     }
 
+    @Test
+    void should_offer_the_starter_librarys_weak_summarize_its_missing_delimiters_and_role() {
+        given().contentType("application/json").body(Map.of("ref", "summarize@1", "dryRun", true)).post("/api/variants").then()
+                .statusCode(200).body("base", equalTo("summarize@1")).body("variants.rule", equalTo(List.of("GR3", "GR9")))
+                .body("skipped", hasItem(startsWith("GR7: skipped; few-shot examples need 'examples'")));
+    }
+
     private static int versionsOfBrief() {
         return given().get("/api/prompts/brief").then().statusCode(200).extract().jsonPath().getList("versions").size();
     }
@@ -110,7 +117,8 @@ class AblationResourceTest {
                 .header("Location", containsString("/api/ablations/")).extract().path("id");
     }
 
-    static JsonPath awaitFinished(String id) {
+    /** Polls until the ablation is no longer running (at most a minute) and answers its last view. */
+    public static JsonPath awaitFinished(String id) {
         long deadline = System.currentTimeMillis() + 60_000;
         while (true) {
             JsonPath view = given().get("/api/ablations/" + id).then().statusCode(200).extract().jsonPath();
