@@ -115,10 +115,9 @@ public class Ablations {
             throw OroException.invalid("bad-ablation-request", "'repeat' must be 1 or more, not " + request.repeat());
         }
         Suite suite = Fields.named("suite", () -> new EvalsFolder(config.evalsDir()).suite(request.suite()));
-        List<String> modelNames = request.models() == null ? List.of() : request.models().stream().filter(m -> m != null && !m.isBlank())
-                .map(String::strip).toList();
+        List<String> modelNames = Fields.present(request.models());
         modelNames.forEach(m -> Fields.named("models", () -> models.profile(m)));
-        List<String> rules = request.rules() == null ? List.of() : request.rules();
+        List<String> rules = Fields.present(request.rules());
         List<Rewrite> rewrites = Fields.named("rules", () -> Variants.select(rules));
         Suite swept = Fields.named("sweep", () -> Sweep.apply(suite, request.sweep(), "'sweep'"));
         Fields.named("ref", () -> library.resolve(PromptRef.parse(request.ref().strip())));

@@ -2,6 +2,7 @@ package dev.oro.api;
 
 import dev.oro.OroException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -9,6 +10,11 @@ import java.util.function.Supplier;
 final class Fields {
 
     private Fields() {
+    }
+
+    /** A list field's non-blank entries, stripped; none when the field is absent. JSON lets a client send {@code [null, " "]}. */
+    static List<String> present(List<String> values) {
+        return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).toList();
     }
 
     /** The step's value; its failure keeps its status and type, with {@code 'field': } before the detail and a {@code field} member. */

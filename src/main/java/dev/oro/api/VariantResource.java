@@ -46,7 +46,7 @@ public class VariantResource {
         if (request == null || request.ref() == null || request.ref().isBlank()) {
             throw OroException.invalid("bad-variants-request", "'ref' is required: the base version, e.g. {\"ref\": \"summarize@1\"}");
         }
-        List<String> rules = request.rules() == null ? List.of() : request.rules();
+        List<String> rules = Fields.present(request.rules());
         java.nio.file.Path examples = request.examples() == null ? null : dataset(request.examples());
         Fields.named("rules", () -> Variants.select(rules));
         Fields.named("ref", () -> library.resolve(PromptRef.parse(request.ref().strip())));

@@ -61,6 +61,13 @@ public class AblationResourceTest {
                 .body("detail", startsWith("'rules': no rewrite for rule 'GR42'"));
         post(Map.of("ref", "brief", "suite", "brief.yaml", "sweep", Map.of("temperature", List.of(0, 9)))).then().statusCode(400)
                 .body("detail", equalTo("'sweep' temperature=0,9: 'temperature' must be a number from 0 to 2, got 9"));
+        post(Map.of("ref", "brief", "suite", "brief.yaml", "sweep", Map.of("temperature", List.of()))).then().statusCode(400)
+                .body("detail", equalTo("'sweep' temperature: give at least one value"));
+        given().contentType("application/json").body("{\"ref\": \"brief\", \"suite\": \"brief.yaml\", \"rules\": [null, \"GR42\"]}")
+                .post("/api/ablations").then().statusCode(400).body("detail", startsWith("'rules': no rewrite for rule 'GR42'"));
+        given().contentType("application/json").body("{\"ref\": \"brief\", \"suite\": \"brief.yaml\", \"sweep\": {\"temperature\": \"hot\"}}")
+                .post("/api/ablations").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("'sweep.temperature'"));
         post(Map.of("ref", "brief", "suite", "brief.yaml", "repeat", 0)).then().statusCode(400).body("detail", startsWith("'repeat'"));
         post(Map.of("suite", "brief.yaml")).then().statusCode(400).body("detail", startsWith("'ref' is required"));
         given().contentType("application/json").body("{\"ref\": [").post("/api/ablations").then().statusCode(400)
