@@ -26,7 +26,7 @@ class VariantsCommand extends LibraryCommand {
 
     @Override
     public Integer call() {
-        Variants.Generated result = Variants.generate(options.library(), ref, rules, examples, "--examples FILE", dryRun);
+        Variants.Generated result = Variants.generate(options.library(), ref, rules, examples, "--examples", dryRun);
         result.skipped().forEach(s -> err().println(result.base() + "  " + s));
         for (Variants.Written v : result.variants()) {
             if (dryRun) {

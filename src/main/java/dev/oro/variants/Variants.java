@@ -84,7 +84,7 @@ public final class Variants {
     /**
      * Makes the variants of {@code ref} for {@code rules} (all when empty) and, unless {@code dryRun}, writes each as a new version.
      *
-     * @param examplesField how the user names the dataset, for messages: {@code --examples FILE} or {@code 'examples'}
+     * @param examplesField how the user names the dataset, for messages: {@code --examples} or {@code 'examples'}
      */
     public static Generated generate(PromptLibrary library, String ref, List<String> rules, Path examples, String examplesField,
             boolean dryRun) {
@@ -92,7 +92,8 @@ public final class Variants {
         Result result = of(base, select(rules, examples, examplesField));
         List<String> skipped = new ArrayList<>();
         if (examples == null && (rules.isEmpty() || rules.stream().anyMatch(r -> r.strip().equalsIgnoreCase("GR7")))) {
-            skipped.add("GR7: skipped; few-shot examples need " + examplesField);
+            skipped.add("GR7: skipped; few-shot examples need " + (examplesField.startsWith("--") ? examplesField + " FILE"
+                    : "a dataset in " + examplesField));
         }
         skipped.addAll(result.skipped());
         List<Written> written = new ArrayList<>();
