@@ -50,6 +50,19 @@ public final class EvalsFolder {
         }
     }
 
+    /** The suite files in the folder, as a request names them ({@code qa.yaml}, {@code sub/x.yaml}), sorted; for pickers. */
+    public java.util.List<String> suites() {
+        if (!Files.isDirectory(root)) {
+            return java.util.List.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(root, 3)) {
+            return files.filter(Files::isRegularFile).map(f -> root.relativize(f).toString().replace('\\', '/'))
+                    .filter(f -> f.endsWith(".yaml") || f.endsWith(".yml")).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** How a file inside the folder is named to users: {@code evals/data/qa.yaml}. */
     public String origin(Path file) {
         return root.getFileName() + "/" + root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');

@@ -7,6 +7,7 @@ import dev.oro.eval.RunSummary;
 import dev.oro.eval.Runner;
 import dev.oro.eval.Suite;
 import dev.oro.eval.SuiteLoader;
+import dev.oro.eval.Sweep;
 import dev.oro.store.CaseResult;
 import dev.oro.store.Database;
 import dev.oro.store.RunStore;
@@ -62,7 +63,7 @@ class EvalCommand extends LibraryCommand {
     public Integer call() {
         atLeastOne("--repeat", repeat);
         atLeastOne("--concurrency", concurrency);
-        Suite suite = swept(SuiteLoader.load(suiteFile));
+        Suite suite = Sweep.apply(SuiteLoader.load(suiteFile), Sweep.parse(sweep), "--sweep");
         RunStore store = new RunStore(Database.open(options.dataDir));
         return withModels((registry, executor) -> {
             Runner runner = new Runner(options.library(), options.renderer(), registry, store, executor);
@@ -83,26 +84,6 @@ class EvalCommand extends LibraryCommand {
         if (value != null && value < 1) {
             throw dev.oro.OroException.invalid("bad-option", option + " must be 1 or more, got " + value);
         }
-    }
-
-    /** The suite with each {@code --sweep} axis replacing (or adding) that parameter's values. */
-    private Suite swept(Suite suite) {
-        if (sweep.isEmpty()) {
-            return suite;
-        }
-        java.util.Map<String, List<Object>> grid = new java.util.LinkedHashMap<>(suite.params());
-        sweep.forEach((key, values) -> {
-            List<Object> axis = java.util.Arrays.stream(values.split(",")).map(String::strip).map(RunCommand::typed).toList();
-            for (Object value : axis) {
-                String problem = dev.oro.library.ParamsCheck.problem(key, value);
-                if (problem != null) {
-                    throw dev.oro.OroException.invalid("bad-sweep", "--sweep " + key + "=" + values + ": '" + key + "' " + problem);
-                }
-            }
-            grid.put(key, axis);
-        });
-        return new Suite(suite.file(), suite.description(), suite.prompts(), suite.models(), grid, suite.repeat(), suite.tests(),
-                suite.defaultAsserts(), suite.judge());
     }
 
     /** done/total, pass rate so far and ETA on stderr; results stay on stdout. */

@@ -91,15 +91,6 @@ class RunCommand extends LibraryCommand {
     }
 
     static Object typed(String v) {
-        if (v.matches("-?\\d+")) {
-            return Integer.parseInt(v);
-        }
-        if (v.matches("-?\\d*\\.\\d+")) {
-            return Double.parseDouble(v);
-        }
-        if (v.equals("true") || v.equals("false")) {
-            return Boolean.parseBoolean(v);
-        }
-        return v;
+        return dev.oro.eval.Sweep.typed(v);
     }
 }

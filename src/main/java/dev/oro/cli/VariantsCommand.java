@@ -1,7 +1,5 @@
 package dev.oro.cli;
 
-import dev.oro.library.PromptRef;
-import dev.oro.library.PromptVersion;
 import dev.oro.variants.Variants;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,23 +26,18 @@ class VariantsCommand extends LibraryCommand {
 
     @Override
     public Integer call() {
-        PromptVersion base = options.library().resolve(PromptRef.parse(ref));
-        Variants.Result result = Variants.of(base, Variants.select(rules, examples));
-        if (examples == null && (rules.isEmpty() || rules.stream().anyMatch(r -> r.strip().equalsIgnoreCase("GR7")))) {
-            err().println(base.name() + "@" + base.version() + "  GR7: skipped; few-shot examples need --examples FILE");
-        }
-        result.skipped().forEach(s -> err().println(base.name() + "@" + base.version() + "  " + s));
-        for (Variants.Variant v : result.variants()) {
+        Variants.Generated result = Variants.generate(options.library(), ref, rules, examples, "--examples", dryRun);
+        result.skipped().forEach(s -> err().println(result.base() + "  " + s));
+        for (Variants.Written v : result.variants()) {
             if (dryRun) {
-                out().println("# " + base.name() + "  " + v.rule() + "  " + v.what());
+                out().println("# " + result.base().substring(0, result.base().lastIndexOf('@')) + "  " + v.rule() + "  " + v.what());
                 out().println(v.source());
             } else {
-                int version = options.library().create(base.name(), v.source(), null);
-                out().println(base.name() + "@" + version + "  " + v.rule() + "  " + v.what());
+                out().println(v.ref() + "  " + v.rule() + "  " + v.what());
             }
         }
         if (result.variants().isEmpty()) {
-            err().println("no variant created: " + base.name() + "@" + base.version() + " already follows the requested rules");
+            err().println("no variant created: " + result.base() + " already follows the requested rules");
         }
         return ExitCode.OK;
     }

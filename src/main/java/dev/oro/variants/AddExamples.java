@@ -30,10 +30,10 @@ record AddExamples(List<Map.Entry<String, String>> examples) implements Rewrite 
     }
 
     /** The first rows of a CSV, JSONL or YAML dataset that have an output. */
-    static AddExamples from(Path dataset) {
+    static AddExamples from(Path dataset, String where) {
         Path dir = dataset.toAbsolutePath().getParent();
         List<Map.Entry<String, String>> examples = new ArrayList<>();
-        for (TestCase row : Datasets.load(dir, dataset.getFileName().toString(), "--examples")) {
+        for (TestCase row : Datasets.load(dir, dataset.getFileName().toString(), where)) {
             Map<String, Object> vars = new LinkedHashMap<>(row.vars());
             Object output = vars.containsKey("expected") ? vars.remove("expected") : vars.remove("output");
             if (output == null) {

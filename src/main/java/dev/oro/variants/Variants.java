@@ -2,6 +2,8 @@ package dev.oro.variants;
 
 import dev.oro.OroException;
 import dev.oro.lint.LintTarget;
+import dev.oro.library.PromptLibrary;
+import dev.oro.library.PromptRef;
 import dev.oro.library.PromptVersion;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,9 +44,14 @@ public final class Variants {
 
     /** As {@link #select(Collection)}, with GR7 few-shot examples from a dataset when {@code examples} is not null. */
     public static List<Rewrite> select(Collection<String> rules, Path examples) {
+        return select(rules, examples, "--examples");
+    }
+
+    /** @param examplesField how the user named the dataset, for its errors: {@code --examples} or {@code 'examples'} */
+    static List<Rewrite> select(Collection<String> rules, Path examples, String examplesField) {
         List<Rewrite> all = new ArrayList<>(Rewrite.ALL);
         if (examples != null) {
-            all.add(all.indexOf(all.stream().filter(r -> r.rule().equals("GR8")).findFirst().orElseThrow()), AddExamples.from(examples));
+            all.add(all.indexOf(all.stream().filter(r -> r.rule().equals("GR8")).findFirst().orElseThrow()), AddExamples.from(examples, examplesField));
         }
         if (rules.isEmpty()) {
             return all;
@@ -60,6 +67,41 @@ public final class Variants {
             out.add(rewrite);
         }
         return out;
+    }
+
+    /** A variant as written to the library ({@code ref} such as {@code summarize@3}), or only shown ({@code ref} null) on a dry run. */
+    public record Written(String rule, String what, String ref, String source) {
+    }
+
+    /** What {@code oro variants} and {@code POST /api/variants} answer: the base, the variants and why other rules made none. */
+    public record Generated(String base, List<Written> variants, List<String> skipped) {
+        public Generated {
+            variants = List.copyOf(variants);
+            skipped = List.copyOf(skipped);
+        }
+    }
+
+    /**
+     * Makes the variants of {@code ref} for {@code rules} (all when empty) and, unless {@code dryRun}, writes each as a new version.
+     *
+     * @param examplesField how the user names the dataset, for messages: {@code --examples} or {@code 'examples'}
+     */
+    public static Generated generate(PromptLibrary library, String ref, List<String> rules, Path examples, String examplesField,
+            boolean dryRun) {
+        PromptVersion base = library.resolve(PromptRef.parse(ref));
+        Result result = of(base, select(rules, examples, examplesField));
+        List<String> skipped = new ArrayList<>();
+        if (examples == null && (rules.isEmpty() || rules.stream().anyMatch(r -> r.strip().equalsIgnoreCase("GR7")))) {
+            skipped.add("GR7: skipped; few-shot examples need " + (examplesField.startsWith("--") ? examplesField + " FILE"
+                    : "a dataset in " + examplesField));
+        }
+        skipped.addAll(result.skipped());
+        List<Written> written = new ArrayList<>();
+        for (Variant v : result.variants()) {
+            String at = dryRun ? null : base.name() + "@" + library.create(base.name(), v.source(), null);
+            written.add(new Written(v.rule(), v.what(), at, v.source()));
+        }
+        return new Generated(base.name() + "@" + base.version(), written, skipped);
     }
 
     public static Result of(PromptVersion base, List<Rewrite> rewrites) {

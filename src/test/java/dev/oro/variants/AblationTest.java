@@ -92,21 +92,52 @@ class AblationTest {
 
     @Test
     void should_report_the_ablation_from_the_command_line() throws Exception {
+        Cli r = ablate(12, "summarize@1", "-m", "fake", "--rules", "GR3", "-o", dir.resolve("ablation.json").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("GR3\\s+fake\\s+summarize@2\\s+0%\\s+100%").contains("HELPED")
+                .contains("On summarize@1: GR3 (fake) helped");
+        assertThat(Files.readString(dir.resolve("ablation.json"))).contains("\"rule\"", "GR3", "HELPED");
+    }
+
+    @Test
+    void should_show_each_rule_at_each_swept_temperature_with_consistency_in_the_html_report() throws Exception {
+        Cli r = ablate(8, "summarize", "-m", "fake", "--rules", "GR3", "--sweep", "temperature=0,1", "--repeat", "2", "-o",
+                dir.resolve("ablation.html").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("GR3\\s+fake · temperature=0\\s+summarize@2\\s+0%\\s+100%.*0→100%\\s+HELPED")
+                .containsPattern("GR3\\s+fake · temperature=1\\s+summarize@2")
+                .contains("summarize@1 · fake · temperature=0: pass rate 0%, mean score 0.000, pass^2 0%")
+                .contains("GR3 (fake · temperature=0, fake · temperature=1) helped");
+        String html = Files.readString(dir.resolve("ablation.html"));
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg", "GR3 · fake · temperature=0", "class=\"helped\"",
+                "GR3 (fake · temperature=0, fake · temperature=1) helped", "pass^2 0%").doesNotContain("<script");
+    }
+
+    @Test
+    void should_refuse_a_sweep_value_the_model_cannot_take() throws Exception {
+        Cli r = ablate(1, "summarize", "--sweep", "temperature=0,9");
+        assertThat(r.code()).isNotZero();
+        assertThat(r.err()).contains("--sweep temperature=0,9: 'temperature' must be a number from 0 to 2, got 9").doesNotContain("Exception");
+    }
+
+    private record Cli(int code, String out, String err) {
+    }
+
+    /** {@code oro ablate} on a new prompt {@code summarize} (context not delimited) and a suite of {@code tests} tests. */
+    private Cli ablate(int tests, String ref, String... options) throws Exception {
         Path prompts = dir.resolve("prompts");
         Oro.library(prompts, Oro.renderer(prompts)).create("summarize", "Summarize the text below.\n\n{text}", null);
         StringBuilder yaml = new StringBuilder("prompts: [summarize]\nmodels: [fake]\ntests:\n");
-        for (int i = 1; i <= 12; i++) {
+        for (int i = 1; i <= tests; i++) {
             yaml.append("  - vars: {text: 'Note ").append(i).append(".'}\n    assert: [{type: contains, value: CORRECT}]\n");
         }
         Files.writeString(dir.resolve("suite.yaml"), yaml.toString());
+        List<String> args = new java.util.ArrayList<>(List.of("ablate", ref, "--prompts=" + prompts, "--models=" + dir.resolve("models"),
+                "--data-dir=" + dir.resolve("cli-data"), "--suite", dir.resolve("suite.yaml").toString()));
+        args.addAll(List.of(options));
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
-        int code = dev.oro.cli.OroCommand.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), "ablate",
-                "summarize@1", "--prompts=" + prompts, "--models=" + dir.resolve("models"), "--data-dir=" + dir.resolve("cli-data"),
-                "--suite", dir.resolve("suite.yaml").toString(), "-m", "fake", "--rules", "GR3", "-o", dir.resolve("ablation.json").toString());
-        assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).containsPattern("GR3\\s+fake\\s+summarize@2\\s+0%\\s+100%").contains("HELPED")
-                .contains("On summarize@1: GR3 (fake) helped");
-        assertThat(Files.readString(dir.resolve("ablation.json"))).contains("\"rule\"", "GR3", "HELPED");
+        int code = dev.oro.cli.OroCommand.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), args.toArray(String[]::new));
+        return new Cli(code, out.toString(), err.toString());
     }
 }
