@@ -130,12 +130,7 @@ public final class AnnotationStore {
     }
 
     private void update(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            bind(s, params);
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw failure(e);
-        }
+        RunStore.update(dataSource, sql, params);
     }
 
     private static void bind(PreparedStatement s, Object... values) throws SQLException {

@@ -531,6 +531,11 @@ public final class RunStore {
     }
 
     private void update(String sql, Object... params) {
+        update(dataSource, sql, params);
+    }
+
+    /** One statement on its own connection; the store's tables are written one row or batch at a time. */
+    static void update(DataSource dataSource, String sql, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, params);
             s.executeUpdate();
