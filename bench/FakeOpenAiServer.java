@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * is a percentage ("10" or "10%"); a value below 1 without "%" is read as a fraction ("0.1").
  * GET /count answers the number of chat requests received; POST /count zeroes it. GET /stats
  * answers the counts as JSON: requests, and how many of them were answered ok, 429, 500, hung
- * or malformed. Start it with -Dsun.net.httpserver.nodelay=true: without TCP_NODELAY every
+ * or malformed, and the requests it holds now and held at most at once (in_flight, max_in_flight). Start it with -Dsun.net.httpserver.nodelay=true: without TCP_NODELAY every
  * answer waits ~40 ms for the client's delayed ACK.
  */
 public class FakeOpenAiServer {
@@ -27,6 +27,8 @@ public class FakeOpenAiServer {
     static final AtomicLong R500 = new AtomicLong();
     static final AtomicLong HUNG = new AtomicLong();
     static final AtomicLong MALFORMED = new AtomicLong();
+    static final AtomicLong IN_FLIGHT = new AtomicLong();
+    static final AtomicLong MAX_IN_FLIGHT = new AtomicLong();
 
     public static void main(String[] args) throws IOException {
         int port = Integer.parseInt(args.length > 0 ? args[0] : "8089");
@@ -40,48 +42,58 @@ public class FakeOpenAiServer {
         server.setExecutor(Executors.newFixedThreadPool(Integer.parseInt(env("THREADS", "64"))));
         server.createContext("/count", ex -> {
             if (ex.getRequestMethod().equals("POST")) {
-                for (AtomicLong counter : new AtomicLong[] {REQUESTS, OK, R429, R500, HUNG, MALFORMED}) {
+                for (AtomicLong counter : new AtomicLong[] {REQUESTS, OK, R429, R500, HUNG, MALFORMED, MAX_IN_FLIGHT}) {
                     counter.set(0);
                 }
             }
             send(ex, 200, String.valueOf(REQUESTS.get()), "text/plain");
         });
         server.createContext("/stats", ex -> send(ex, 200, String.format(
-                "{\"requests\":%d,\"ok\":%d,\"rate_limited\":%d,\"server_error\":%d,\"hung\":%d,\"malformed\":%d}",
-                REQUESTS.get(), OK.get(), R429.get(), R500.get(), HUNG.get(), MALFORMED.get()), "application/json"));
+                "{\"requests\":%d,\"ok\":%d,\"rate_limited\":%d,\"server_error\":%d,\"hung\":%d,\"malformed\":%d,\"in_flight\":%d,\"max_in_flight\":%d}",
+                REQUESTS.get(), OK.get(), R429.get(), R500.get(), HUNG.get(), MALFORMED.get(), IN_FLIGHT.get(), MAX_IN_FLIGHT.get()), "application/json"));
         server.createContext("/v1/models", ex -> send(ex, 200, "{\"object\":\"list\",\"data\":[{\"id\":\"fake\",\"object\":\"model\"}]}",
                 "application/json"));
         server.createContext("/v1/chat/completions", ex -> {
             ex.getRequestBody().readAllBytes();
             REQUESTS.incrementAndGet();
-            double dice;
-            synchronized (random) {
-                dice = random.nextDouble();
-            }
-            sleep(latency);
-            if (dice < r429) {
-                R429.incrementAndGet();
-                ex.getResponseHeaders().add("Retry-After", "1");
-                send(ex, 429, "{\"error\":{\"message\":\"rate limited\",\"type\":\"rate_limit_error\"}}", "application/json");
-            } else if (dice < r429 + r500) {
-                R500.incrementAndGet();
-                send(ex, 500, "{\"error\":{\"message\":\"boom\",\"type\":\"server_error\"}}", "application/json");
-            } else if (dice < r429 + r500 + hang) {
-                HUNG.incrementAndGet();
-                sleep(3_600_000);
-            } else if (dice < r429 + r500 + hang + malformed) {
-                MALFORMED.incrementAndGet();
-                send(ex, 200, "{\"id\": \"chatcmpl-x\", \"choices\": [", "application/json");
-            } else {
-                OK.incrementAndGet();
-                send(ex, 200, "{\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion\",\"created\":1700000000,\"model\":\"fake\","
-                        + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"one two three\"},"
-                        + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":20,\"completion_tokens\":3,\"total_tokens\":23}}",
-                        "application/json");
+            MAX_IN_FLIGHT.accumulateAndGet(IN_FLIGHT.incrementAndGet(), Math::max);
+            try {
+                answer(ex, latency, random, r429, r500, hang, malformed);
+            } finally {
+                IN_FLIGHT.decrementAndGet();
             }
         });
         server.start();
         System.out.println("fake OpenAI on http://127.0.0.1:" + port + "/v1 latency " + latency + " ms");
+    }
+
+    static void answer(HttpExchange ex, long latency, Random random, double r429, double r500, double hang, double malformed)
+            throws IOException {
+        double dice;
+        synchronized (random) {
+            dice = random.nextDouble();
+        }
+        sleep(latency);
+        if (dice < r429) {
+            R429.incrementAndGet();
+            ex.getResponseHeaders().add("Retry-After", "1");
+            send(ex, 429, "{\"error\":{\"message\":\"rate limited\",\"type\":\"rate_limit_error\"}}", "application/json");
+        } else if (dice < r429 + r500) {
+            R500.incrementAndGet();
+            send(ex, 500, "{\"error\":{\"message\":\"boom\",\"type\":\"server_error\"}}", "application/json");
+        } else if (dice < r429 + r500 + hang) {
+            HUNG.incrementAndGet();
+            sleep(3_600_000);
+        } else if (dice < r429 + r500 + hang + malformed) {
+            MALFORMED.incrementAndGet();
+            send(ex, 200, "{\"id\": \"chatcmpl-x\", \"choices\": [", "application/json");
+        } else {
+            OK.incrementAndGet();
+            send(ex, 200, "{\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion\",\"created\":1700000000,\"model\":\"fake\","
+                    + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"one two three\"},"
+                    + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":20,\"completion_tokens\":3,\"total_tokens\":23}}",
+                    "application/json");
+        }
     }
 
     static void send(HttpExchange ex, int status, String body, String type) throws IOException {
