@@ -14,10 +14,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * text after LATENCY_MS, and injects faults at the rates given by environment variables:
  * RATE_429 (with Retry-After: 1), RATE_500, RATE_HANG (never answers), RATE_MALFORMED. A rate
  * is a percentage ("10" or "10%"); a value below 1 without "%" is read as a fraction ("0.1").
- * GET /count answers the number of chat requests received; POST /count zeroes it. GET /stats
- * answers the counts as JSON: requests, and how many of them were answered ok, 429, 500, hung
- * or malformed, and the requests it holds now and held at most at once (in_flight, max_in_flight). Start it with -Dsun.net.httpserver.nodelay=true: without TCP_NODELAY every
- * answer waits ~40 ms for the client's delayed ACK.
+ * GET /count answers the number of chat requests received; POST /count zeroes every counter.
+ * GET /stats answers JSON: requests; how many were answered ok, 429, 500, hung or malformed;
+ * in_flight and max_in_flight (requests held now and at most at once); first_request_ms and
+ * last_answer_ms (epoch milliseconds), which split a client's wall time into start-up, the
+ * calls and the tail. Start it with -Dsun.net.httpserver.nodelay=true: without TCP_NODELAY
+ * every answer waits ~40 ms for the client's delayed ACK.
  */
 public class FakeOpenAiServer {
 
@@ -29,6 +31,8 @@ public class FakeOpenAiServer {
     static final AtomicLong MALFORMED = new AtomicLong();
     static final AtomicLong IN_FLIGHT = new AtomicLong();
     static final AtomicLong MAX_IN_FLIGHT = new AtomicLong();
+    static final AtomicLong FIRST_REQUEST_MS = new AtomicLong();
+    static final AtomicLong LAST_ANSWER_MS = new AtomicLong();
 
     public static void main(String[] args) throws IOException {
         int port = Integer.parseInt(args.length > 0 ? args[0] : "8089");
@@ -42,24 +46,29 @@ public class FakeOpenAiServer {
         server.setExecutor(Executors.newFixedThreadPool(Integer.parseInt(env("THREADS", "64"))));
         server.createContext("/count", ex -> {
             if (ex.getRequestMethod().equals("POST")) {
-                for (AtomicLong counter : new AtomicLong[] {REQUESTS, OK, R429, R500, HUNG, MALFORMED, MAX_IN_FLIGHT}) {
+                for (AtomicLong counter : new AtomicLong[] {REQUESTS, OK, R429, R500, HUNG, MALFORMED, MAX_IN_FLIGHT, FIRST_REQUEST_MS,
+                    LAST_ANSWER_MS}) {
                     counter.set(0);
                 }
             }
             send(ex, 200, String.valueOf(REQUESTS.get()), "text/plain");
         });
         server.createContext("/stats", ex -> send(ex, 200, String.format(
-                "{\"requests\":%d,\"ok\":%d,\"rate_limited\":%d,\"server_error\":%d,\"hung\":%d,\"malformed\":%d,\"in_flight\":%d,\"max_in_flight\":%d}",
-                REQUESTS.get(), OK.get(), R429.get(), R500.get(), HUNG.get(), MALFORMED.get(), IN_FLIGHT.get(), MAX_IN_FLIGHT.get()), "application/json"));
+                "{\"requests\":%d,\"ok\":%d,\"rate_limited\":%d,\"server_error\":%d,\"hung\":%d,\"malformed\":%d,"
+                + "\"in_flight\":%d,\"max_in_flight\":%d,\"first_request_ms\":%d,\"last_answer_ms\":%d}",
+                REQUESTS.get(), OK.get(), R429.get(), R500.get(), HUNG.get(), MALFORMED.get(), IN_FLIGHT.get(), MAX_IN_FLIGHT.get(),
+                FIRST_REQUEST_MS.get(), LAST_ANSWER_MS.get()), "application/json"));
         server.createContext("/v1/models", ex -> send(ex, 200, "{\"object\":\"list\",\"data\":[{\"id\":\"fake\",\"object\":\"model\"}]}",
                 "application/json"));
         server.createContext("/v1/chat/completions", ex -> {
             ex.getRequestBody().readAllBytes();
             REQUESTS.incrementAndGet();
+            FIRST_REQUEST_MS.compareAndSet(0, System.currentTimeMillis());
             MAX_IN_FLIGHT.accumulateAndGet(IN_FLIGHT.incrementAndGet(), Math::max);
             try {
                 answer(ex, latency, random, r429, r500, hang, malformed);
             } finally {
+                LAST_ANSWER_MS.set(System.currentTimeMillis());
                 IN_FLIGHT.decrementAndGet();
             }
         });
