@@ -6,11 +6,13 @@ starts are several, so this sums VmRSS over the command and all its descendants,
 every INTERVAL seconds (0.1 by default) from /proc.
 
 Usage: measure.py [--out FILE] [--series FILE] [--interval S] -- CMD ARGS...
-  --out FILE     write "wall_s peak_rss_kb exit_code" to FILE (default: stderr)
+  --out FILE     write "wall_s peak_rss_kb exit_code cpu_s" to FILE (default: stderr); cpu_s is
+                 user + system time of the command and the descendants it waited for
   --series FILE  also write "elapsed_s rss_kb" samples to FILE, one a line
 The command's stdout and stderr pass through; the exit code is the command's.
 """
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -67,6 +69,7 @@ def main(argv):
             sys.exit(f"measure.py: unknown option {flag}")
     cmd = argv[1:]
     samples = []
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
     proc = subprocess.Popen(cmd)
     peak, pids, n = 0, [proc.pid], 0
@@ -80,7 +83,9 @@ def main(argv):
         samples.append((time.monotonic() - start, rss))
         time.sleep(interval)
     wall = time.monotonic() - start
-    line = f"{wall:.2f} {peak} {proc.returncode}\n"
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    line = f"{wall:.2f} {peak} {proc.returncode} {cpu:.2f}\n"
     if out:
         with open(out, "w") as f:
             f.write(line)

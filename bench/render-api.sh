@@ -13,7 +13,7 @@ trap 'kill $server_pid 2>/dev/null; wait $server_pid 2>/dev/null; rm -rf "$work"
 start_server
 printf '{"prompt":"summarize@production","variables":{"text":"Oro renders prompts in a sandbox."}}' >"$work/render.json"
 curl -sf -o /dev/null -H 'Content-Type: application/json' -d @"$work/render.json" "http://127.0.0.1:$server_port/api/render"
-wrk_run 10 /api/render "$work/render.json" >/dev/null   # JIT warm-up
+wrk_run 30 /api/render "$work/render.json" >/dev/null   # JIT warm-up: C2 needs more than 10 s here
 wrk_run 5 /q/health/live >/dev/null
 
 for round in $(seq "$rounds"); do

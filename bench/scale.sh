@@ -21,7 +21,7 @@ scale() {
   fake_reset
   (cd "$work" && python3 "$root/bench/measure.py" --interval 0.5 --out "$work/time.txt" --series "$work/rss.txt" -- "$@" \
       >"$work/$tool.out" 2>"$work/$tool.err") || true
-  read -r wall rss_kb code <"$work/time.txt"
+  read -r wall rss_kb code cpu <"$work/time.txt"
   if [ "$code" != 0 ] && [ "$code" != 100 ]; then
     echo "bench: $tool exited $code" >&2; tail -20 "$work/$tool.err" >&2; exit 1
   fi
@@ -34,7 +34,7 @@ print(" ".join(f"{float(t):.0f}s:{int(kb) // 1024}" for t, kb in picks))
 EOF
 )
   echo "scale tool=$tool tests=$n concurrency=$c latency_ms=$latency wall_s=$wall tests_per_s=$(python3 -c "print(round($n/$wall))")" \
-       "peak_rss_mb=$((rss_kb / 1024)) requests=$(fake_requests) rss_mb_over_time=$series"
+       "peak_rss_mb=$((rss_kb / 1024)) cpu_s=$cpu requests=$(fake_requests) rss_mb_over_time=$series"
 }
 
 scale oro "$root/oro" eval evals/bench.yaml --concurrency "$c" --no-progress --data-dir "$work/oro-data"
