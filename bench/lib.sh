@@ -1,5 +1,14 @@
-# Shared by the bench scripts (source it): the fake model server, promptfoo, ports and ratios.
-# Expects $root (the repository) and $work (a scratch folder the caller removes).
+# Shared by the bench scripts (source it with $root set to the repository): a scratch folder
+# $work, removed on exit with every process started here; the fake model server, promptfoo,
+# `./oro serve`, wrk, ports and ratios. Sourcing it builds Oro through ./oro if needed.
+work=$(mktemp -d)
+cleanup() {
+  kill ${fake_pid:-} ${server_pid:-} ${sampler:-} 2>/dev/null || true
+  [ -z "${server_pid:-}" ] || wait "$server_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+"$root/oro" list >/dev/null
 
 # The promptfoo release measured against: the newest that supports Node 20 (0.121 needs Node 22).
 PROMPTFOO_VERSION="${PROMPTFOO_VERSION:-0.120.27}"
@@ -46,6 +55,8 @@ ensure_promptfoo() {
   export PROMPTFOO_CACHE_PATH="$work/promptfoo-cache"
   export PROMPTFOO_DISABLE_TELEMETRY=1 PROMPTFOO_DISABLE_UPDATE=1 PROMPTFOO_DISABLE_SHARING=1
   export PROMPTFOO_DISABLE_REDTEAM_REMOTE_GENERATION=1 OPENAI_API_KEY=sk-bench-fake
+  # Its log files: 0.120.27 sometimes crashes at exit writing them ("write after end" in winston).
+  export PROMPTFOO_DISABLE_DEBUG_LOG=1 PROMPTFOO_DISABLE_ERROR_LOG=1
   mkdir -p "$PROMPTFOO_CONFIG_DIR"
 }
 

@@ -7,10 +7,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 seconds="${1:-60}"
-work=$(mktemp -d)
 source "$root/bench/lib.sh"
-trap 'kill $server_pid ${sampler:-} 2>/dev/null; wait $server_pid 2>/dev/null; rm -rf "$work"' EXIT
-"$root/oro" list >/dev/null   # builds if stale
 start_server
 printf '{"prompt":"summarize@production","variables":{"text":"Oro stays up under load."}}' >"$work/render.json"
 before=$(rss_mb "$server_pid")

@@ -6,10 +6,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 seconds="${1:-15}"; rounds="${2:-3}"
-work=$(mktemp -d)
 source "$root/bench/lib.sh"
-trap 'kill $server_pid 2>/dev/null; wait $server_pid 2>/dev/null; rm -rf "$work"' EXIT
-"$root/oro" list >/dev/null   # builds if stale
 start_server
 printf '{"prompt":"summarize@production","variables":{"text":"Oro renders prompts in a sandbox."}}' >"$work/render.json"
 curl -sf -o /dev/null -H 'Content-Type: application/json' -d @"$work/render.json" "http://127.0.0.1:$server_port/api/render"

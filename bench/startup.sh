@@ -8,10 +8,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 runs="${1:-5}"
-work=$(mktemp -d)
 source "$root/bench/lib.sh"
-trap 'kill $fake_pid ${server_pid:-} 2>/dev/null; rm -rf "$work"' EXIT
-"$root/oro" list >/dev/null   # builds if stale
 ensure_promptfoo
 start_fake 1
 write_suites 1
