@@ -12,11 +12,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 n="${1:-2000}"; c="${2:-16}"; latency="${3:-100}"; rounds="${4:-1}"
-work=$(mktemp -d)
 source "$root/bench/lib.sh"
-trap 'kill $fake_pid 2>/dev/null; rm -rf "$work"' EXIT
 tools=(${TOOLS:-oro promptfoo})
-"$root/oro" list >/dev/null   # builds if stale
 [ -n "${ORO_BASELINE:-}" ] && "$ORO_BASELINE" list >/dev/null
 ensure_promptfoo
 start_fake "$latency"

@@ -7,10 +7,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 n="${1:-100000}"; c="${2:-16}"; latency="${3:-1}"
-work=$(mktemp -d)
 source "$root/bench/lib.sh"
-trap 'kill $fake_pid 2>/dev/null; rm -rf "$work"' EXIT
-"$root/oro" list >/dev/null   # builds if stale
 [ "${PROMPTFOO:-0}" = 1 ] && ensure_promptfoo
 start_fake "$latency"
 write_suites "$n"
