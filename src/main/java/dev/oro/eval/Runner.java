@@ -200,6 +200,7 @@ public final class Runner {
             return t;
         });
         Semaphore queue = new Semaphore(Math.max(1, workers) * QUEUE_PER_WORKER);
+        Recorder recorder = new Recorder(store, runId, listener);
         try {
             cases:
             for (Planned planned : tests) {
@@ -210,17 +211,14 @@ public final class Runner {
                             continue;
                         }
                         queue.acquireUninterruptibly();
-                        if (broken.get() != null) {
+                        if (broken.get() != null || recorder.failure() != null) {
                             queue.release();
                             break cases;
                         }
                         int repeatIndex = r;
                         pool.execute(() -> {
                             try {
-                                CaseResult result = runCase(planned, variant, repeatIndex, key, live.get(variant.model()), options.noCache());
-                                if (store.record(runId, result)) {
-                                    listener.completed(result);
-                                }
+                                recorder.add(runCase(planned, variant, repeatIndex, key, live.get(variant.model()), options.noCache()));
                             } catch (RuntimeException e) {
                                 // Case failures are results; this is the store itself failing, so the run stops.
                                 broken.compareAndSet(null, e);
@@ -237,10 +235,13 @@ public final class Runner {
             }
         } catch (InterruptedException e) {
             pool.shutdownNow();
+            recorder.close();
             Thread.currentThread().interrupt();
             store.finish(runId, "interrupted");
             throw OroException.invalid("interrupted", "run " + runId + " was interrupted; resume it with --resume " + runId);
         }
+        recorder.close();
+        broken.compareAndSet(null, recorder.failure());
         if (broken.get() != null) {
             throw broken.get();
         }
@@ -378,34 +379,37 @@ public final class Runner {
                 .overriddenBy(new GenerationParams(0.0, null, null, null, null, true, Map.of()));
         return messages -> {
             try {
-                return answer(model, new ModelRequest(messages, params), 0, noCache).reply().text();
+                Answer answer = answer(model, new ModelRequest(messages, params), 0, noCache);
+                if (answer.cacheKey() != null) {
+                    store.cache(answer.cacheKey(), answer.cacheValue());
+                }
+                return answer.reply().text();
             } catch (JsonProcessingException e) {
                 throw new UncheckedIOException(e);
             }
         };
     }
 
-    private CaseResult runCase(Planned planned, Variant variant, int repeat, String key, ResilientModel model, boolean noCache) {
+    private Recorder.Write runCase(Planned planned, Variant variant, int repeat, String key, ResilientModel model, boolean noCache) {
         TestCase test = planned.test();
         PromptVersion version = variant.prompt();
         RenderedPrompt rendered;
         try {
             rendered = renderer.render(version, test.vars());
         } catch (OroException e) {
-            return failure(key, test, variant, repeat, null, "render: " + e.detail());
+            return new Recorder.Write(failure(key, test, variant, repeat, null, "render: " + e.detail()), null, null);
         }
         var params = Completions.paramsFor(version.source().frontMatter(), model.profile(), variant.params());
         ModelRequest request = new ModelRequest(rendered.messages(), params);
-        CachedReply reply;
-        boolean cached;
+        Answer answer;
         try {
-            Answer answer = answer(model, request, repeat, noCache);
-            reply = answer.reply();
-            cached = answer.cached();
+            answer = answer(model, request, repeat, noCache);
         } catch (RuntimeException | JsonProcessingException e) {
             String message = e instanceof OroException o ? o.detail() : e.getMessage();
-            return failure(key, test, variant, repeat, null, Secrets.redact(message));
+            return new Recorder.Write(failure(key, test, variant, repeat, null, Secrets.redact(message)), null, null);
         }
+        CachedReply reply = answer.reply();
+        boolean cached = answer.cached();
         Output output = new Output(reply.text(), test.vars(), reply.latencyMs(), reply.cost(), reply.finishReason());
         List<AssertionResult> results = new ArrayList<>();
         for (Assertion a : planned.assertions()) {
@@ -415,29 +419,30 @@ public final class Runner {
                 results.add(new AssertionResult("error", false, 0, "the assertion failed to run: " + e.getMessage(), null, 1));
             }
         }
-        return new CaseResult(key, test.id(), variant.label(), repeat, version.ref(), version.hash(), variant.model(), reply.modelIdentity(),
-                test.vars(), reply.text(), passed(results), score(results), null, reply.finishReason(), reply.latencyMs(),
-                reply.inputTokens(), reply.outputTokens(), cached ? 0.0 : reply.cost(), cached, results);
+        return new Recorder.Write(new CaseResult(key, test.id(), variant.label(), repeat, version.ref(), version.hash(), variant.model(),
+                reply.modelIdentity(), test.vars(), reply.text(), passed(results), score(results), null, reply.finishReason(),
+                reply.latencyMs(), reply.inputTokens(), reply.outputTokens(), cached ? 0.0 : reply.cost(), cached, results),
+                answer.cacheKey(), answer.cacheValue());
     }
 
-    /** A model's reply and whether it came from the cache. */
-    private record Answer(CachedReply reply, boolean cached) {
+    /**
+     * A model's reply and whether it came from the cache; a fresh answer to cache has its key and
+     * value (the caller stores them: a case with its result, in one transaction).
+     */
+    private record Answer(CachedReply reply, boolean cached, String cacheKey, String cacheValue) {
     }
 
     private Answer answer(ResilientModel model, ModelRequest request, int repeat, boolean noCache) throws JsonProcessingException {
         String cacheKey = cacheKey(model, request, repeat);
         Optional<String> hit = noCache ? Optional.empty() : store.cached(cacheKey);
         if (hit.isPresent()) {
-            return new Answer(JSON.readValue(hit.get(), CachedReply.class), true);
+            return new Answer(JSON.readValue(hit.get(), CachedReply.class), true, null, null);
         }
         ModelReply r = model.call(request, null);
         CachedReply reply = new CachedReply(r.text(), r.finishReason(), r.usage().inputTokens(), r.usage().outputTokens(), r.latencyMs(),
                 r.cost(), r.modelIdentity());
-        if (!noCache) {
-            // Only answers are cached; an error must be retried by the next run.
-            store.cache(cacheKey, JSON.writeValueAsString(reply));
-        }
-        return new Answer(reply, false);
+        // Only answers are cached; an error must be retried by the next run.
+        return noCache ? new Answer(reply, false, null, null) : new Answer(reply, false, cacheKey, JSON.writeValueAsString(reply));
     }
 
     private static CaseResult failure(String key, TestCase test, Variant variant, int repeat, String output, String error) {

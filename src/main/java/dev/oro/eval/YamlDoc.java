@@ -15,29 +15,33 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * A YAML document read twice: as plain values, and as a node tree that remembers lines, so
- * that every error can say "evals/qa.yaml line 12: field 'tests[3].vars' ...".
+ * A YAML document read as plain values; on an error it is read again as a node tree that
+ * remembers lines, so that every error can say "evals/qa.yaml line 12: field 'tests[3].vars' ...".
+ * The tree is built only then, so a valid suite is parsed once, not twice.
  */
 final class YamlDoc {
 
     private final String origin;
     private final Object value;
-    private final Node root;
+    private final String text;
 
-    private YamlDoc(String origin, Object value, Node root) {
+    private YamlDoc(String origin, Object value, String text) {
         this.origin = origin;
         this.value = value;
-        this.root = root;
+        this.text = text;
     }
 
-    static YamlDoc parse(String text, String origin) {
+    private static LoaderOptions options() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(50);
         options.setCodePointLimit(64 * 1024 * 1024);
+        return options;
+    }
+
+    static YamlDoc parse(String text, String origin) {
         try {
-            Yaml yaml = new Yaml(options);
-            return new YamlDoc(origin, yaml.load(text), new Yaml(options).compose(new java.io.StringReader(text)));
+            return new YamlDoc(origin, new Yaml(options()).load(text), text);
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
             throw error(origin, line, "invalid YAML: " + e.getProblem());
@@ -56,6 +60,7 @@ final class YamlDoc {
 
     /** The line of a path such as {@code tests[3].vars}; the nearest existing parent's line otherwise. */
     int lineOf(String path) {
+        Node root = new Yaml(options()).compose(new java.io.StringReader(text));
         Node node = root;
         int line = root == null ? 1 : root.getStartMark().getLine() + 1;
         if (path.isEmpty() || node == null) {

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -32,6 +33,12 @@ public final class PromptLibrary {
 
     private final Path root;
     private final SourceCheck check;
+    /**
+     * Parsed sources by origin and content hash: the same bytes always parse the same way, so an
+     * entry never goes stale, and a hand edit changes the hash and is parsed afresh. Parsing the
+     * YAML front matter was most of a render's cost.
+     */
+    private final Map<String, PromptSource> parsed = new ConcurrentHashMap<>();
 
     public PromptLibrary(Path root, SourceCheck check) {
         this.root = root;
@@ -89,7 +96,12 @@ public final class PromptLibrary {
         }
         String hash = Hashing.sha256(text);
         String recorded = recordHashes(folder).get(version);
-        PromptSource source = PromptParser.parse(text, "prompts/" + name + "/" + version + ".prompt");
+        String origin = "prompts/" + name + "/" + version + ".prompt";
+        PromptSource source = parsed.get(origin + "\u0000" + hash);
+        if (source == null) {
+            source = PromptParser.parse(text, origin);
+            parsed.put(origin + "\u0000" + hash, source);
+        }
         return new PromptVersion(name, version, text, hash, recorded, created(folder, version), source);
     }
 

@@ -118,26 +118,66 @@ public final class RunStore {
         return out;
     }
 
+    private static final String INSERT_RESULT = "INSERT INTO results (run_id, case_key, test_id, variant, repeat_index, prompt,"
+            + " prompt_hash, model, model_identity, vars, output, passed, score, error, finish_reason, latency_ms, input_tokens,"
+            + " output_tokens, cost, cached, assertions, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_CACHE = "INSERT INTO response_cache (cache_key, response, created_at) VALUES (?, ?, ?)";
+
     /**
      * Writes one result. Writing the same case twice keeps the first: a resumed run, or two
      * workers that raced, can never duplicate a case.
      */
     public boolean record(String runId, CaseResult r) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("INSERT INTO results (run_id, case_key,"
-                + " test_id, variant, repeat_index, prompt, prompt_hash, model, model_identity, vars, output, passed, score, error,"
-                + " finish_reason, latency_ms, input_tokens, output_tokens, cost, cached, assertions, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            Object[] values = {runId, r.caseKey(), r.testId(), r.variant(), r.repeat(), r.prompt(), r.promptHash(), r.model(),
-                r.modelIdentity(), json(r.vars()), r.output(), r.passed(), r.score(), r.error(), r.finishReason(), r.latencyMs(),
-                r.inputTokens(), r.outputTokens(), r.cost(), r.cached(), json(r.assertions()), Timestamp.from(Instant.now())};
-            bind(s, values);
-            s.executeUpdate();
+        return recordAll(runId, List.of(r), Map.of()).get(0);
+    }
+
+    /**
+     * Writes results and cached responses in one transaction: one commit, where each write on
+     * its own made the database write a chunk to disk. As {@link #record}, a case already
+     * stored is kept (its entry in the answer is false) and so is a response already cached.
+     */
+    public List<Boolean> recordAll(String runId, List<CaseResult> results, Map<String, String> responses) {
+        List<Boolean> inserted = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement cache = c.prepareStatement(INSERT_CACHE); PreparedStatement result = c.prepareStatement(INSERT_RESULT)) {
+                Timestamp now = Timestamp.from(Instant.now());
+                for (Map.Entry<String, String> e : responses.entrySet()) {
+                    bind(cache, new Object[] {e.getKey(), e.getValue(), now});
+                    insertUnlessPresent(c, cache);
+                }
+                for (CaseResult r : results) {
+                    bind(result, new Object[] {runId, r.caseKey(), r.testId(), r.variant(), r.repeat(), r.prompt(), r.promptHash(),
+                        r.model(), r.modelIdentity(), json(r.vars()), r.output(), r.passed(), r.score(), r.error(), r.finishReason(),
+                        r.latencyMs(), r.inputTokens(), r.outputTokens(), r.cost(), r.cached(), json(r.assertions()), now});
+                    inserted.add(insertUnlessPresent(c, result));
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        return inserted;
+    }
+
+    /** A duplicate key rolls back to a savepoint: PostgreSQL would otherwise abort the whole transaction. */
+    private static boolean insertUnlessPresent(Connection c, PreparedStatement insert) throws SQLException {
+        java.sql.Savepoint before = c.setSavepoint();
+        try {
+            insert.executeUpdate();
+            c.releaseSavepoint(before);
             return true;
         } catch (SQLException e) {
             if (isDuplicate(e)) {
+                c.rollback(before);
                 return false;
             }
-            throw failure(e);
+            throw e;
         }
     }
 

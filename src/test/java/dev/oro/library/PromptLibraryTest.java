@@ -158,6 +158,8 @@ class PromptLibraryTest {
         Files.writeString(root.resolve("qa/1.prompt"), "tampered");
         PromptVersion edited = lib.version("qa", 1);
         assertThat(edited.editedByHand()).isTrue();
+        // parsed afresh, not served from the parse cache of the first read
+        assertThat(edited.source().messages()).extracting(MessageTemplate::template).containsExactly("tampered");
         assertThat(edited.handEditWarning()).contains("prompts/qa/1.prompt was edited by hand").contains(clean.hash());
         assertThat(lib.info("qa").versions().get(0).editedByHand()).isTrue();
     }

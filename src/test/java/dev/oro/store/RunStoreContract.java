@@ -110,6 +110,20 @@ abstract class RunStoreContract {
     }
 
     @Test
+    void should_write_a_batch_in_one_go_and_keep_what_was_there() {
+        String id = newRun(store);
+        String key = "sha256:" + UUID.randomUUID();
+        store.record(id, result("k1", "t1", "v", 0, true, null));
+        store.cache(key, "{\"text\":\"one\"}");
+        List<Boolean> inserted = store.recordAll(id, List.of(result("k1", "t1", "v", 0, false, "later"),
+                result("k2", "t2", "v", 0, true, null), result("k2", "t2", "v", 0, false, "again")), Map.of(key, "{\"text\":\"two\"}"));
+        assertThat(inserted).containsExactly(false, true, false);
+        assertThat(store.results(id)).extracting(CaseResult::caseKey, CaseResult::passed).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("k1", true), org.assertj.core.groups.Tuple.tuple("k2", true));
+        assertThat(store.cached(key)).contains("{\"text\":\"one\"}");
+    }
+
+    @Test
     void should_list_the_completed_keys_of_a_run_only() {
         String id = newRun(store);
         String other = newRun(store);
