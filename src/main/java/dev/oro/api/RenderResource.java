@@ -6,6 +6,7 @@ import dev.oro.library.PromptParser;
 import dev.oro.library.PromptRef;
 import dev.oro.render.RenderedPrompt;
 import dev.oro.render.Renderer;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -30,7 +31,10 @@ public class RenderResource {
     @Inject
     Renderer renderer;
 
+    // Rendering is CPU work of microseconds on small files the OS has cached: running it on the
+    // event loop saves the hand-off to a worker thread, which cost more than the render itself.
     @POST
+    @NonBlocking
     public RenderedPrompt render(RenderRequest request) {
         if (request == null || (request.prompt() == null) == (request.source() == null)) {
             throw OroException.invalid("bad-render-request", "give either 'prompt' (a reference such as qa@production) or 'source'"

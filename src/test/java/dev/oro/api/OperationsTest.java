@@ -27,6 +27,11 @@ class OperationsTest {
     }
 
     @Test
+    void should_say_what_it_is() {
+        given().get("/api/info").then().statusCode(200).body("name", equalTo("oro")).body("version", equalTo("0.1.0-SNAPSHOT"));
+    }
+
+    @Test
     void should_answer_unknown_paths_without_a_stack_trace() {
         given().get("/api/nothing-here").then().statusCode(404);
     }
