@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -91,9 +92,13 @@ public abstract class BrowserTest {
         return driver.findElements(By.cssSelector(css));
     }
 
-    /** Waits up to ten seconds for the condition; htmx swaps and SSE updates are asynchronous. */
+    /**
+     * Waits up to ten seconds for the condition; htmx swaps, SSE updates and form posts are
+     * asynchronous, so an element found a moment ago may have been replaced: the wait asks again.
+     */
     protected <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10)).pollingEvery(Duration.ofMillis(50)).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).pollingEvery(Duration.ofMillis(50))
+                .ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /** A narrow window, as on a phone or a half-screen editor. */
