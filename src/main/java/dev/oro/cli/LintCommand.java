@@ -9,9 +9,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.oro.lint.Finding;
 import dev.oro.lint.JudgeOpinion;
 import dev.oro.lint.RuleJudge;
-import dev.oro.model.GenerationParams;
-import dev.oro.model.ModelRequest;
-import dev.oro.model.ResilientModel;
 import dev.oro.lint.Linter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,13 +46,7 @@ class LintCommand extends LibraryCommand {
         if (judge == null) {
             return lintAll(null);
         }
-        return withModels((registry, executor) -> {
-            ResilientModel model = registry.model(judge);
-            // Temperature 0 and JSON mode, as the eval judge is called: the steadiest answer a model gives.
-            GenerationParams params = model.profile().defaults()
-                    .overriddenBy(new GenerationParams(0.0, null, null, null, null, true, java.util.Map.of()));
-            return lintAll(new RuleJudge(judge, messages -> model.call(new ModelRequest(messages, params), null).text()));
-        });
+        return withModels((registry, executor) -> lintAll(RuleJudge.on(judge, registry.model(judge))));
     }
 
     private int lintAll(RuleJudge ruleJudge) {

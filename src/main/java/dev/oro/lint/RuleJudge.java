@@ -38,6 +38,16 @@ public final class RuleJudge {
         this.ask = ask;
     }
 
+    /**
+     * A judge on a model profile, called at temperature 0 in JSON mode as the eval judge is: the
+     * steadiest answer a model gives. The CLI's {@code --judge} and {@code POST /api/lint?judge=} share it.
+     */
+    public static RuleJudge on(String profile, dev.oro.model.ResilientModel model) {
+        dev.oro.model.GenerationParams params = model.profile().defaults()
+                .overriddenBy(new dev.oro.model.GenerationParams(0.0, null, null, null, null, true, Map.of()));
+        return new RuleJudge(profile, messages -> model.call(new dev.oro.model.ModelRequest(messages, params), null).text());
+    }
+
     /** One opinion per rule, GR1 to GR9; a failed call or an unreadable answer is an opinion with no verdict. */
     public List<JudgeOpinion> opinions(PromptSource source) {
         List<JudgeOpinion> out = new ArrayList<>();
