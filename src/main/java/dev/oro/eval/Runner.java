@@ -375,8 +375,7 @@ public final class Runner {
         } catch (OroException e) {
             throw new OroException(e.kind(), e.type(), suite.file() + ": judge: " + e.detail(), e.extensions());
         }
-        GenerationParams params = model.profile().defaults()
-                .overriddenBy(new GenerationParams(0.0, null, null, null, null, true, Map.of()));
+        GenerationParams params = model.profile().defaults().overriddenBy(GenerationParams.JUDGING);
         return messages -> {
             try {
                 Answer answer = answer(model, new ModelRequest(messages, params), 0, noCache);

@@ -14,6 +14,9 @@ public record GenerationParams(Double temperature, Double topP, Integer maxToken
 
     public static final GenerationParams NONE = new GenerationParams(null, null, null, null, null, null, Map.of());
 
+    /** How a judge is asked (the eval's graders, lint --judge): temperature 0 and JSON, the steadiest answer a model gives. */
+    public static final GenerationParams JUDGING = new GenerationParams(0.0, null, null, null, null, true, Map.of());
+
     public GenerationParams {
         stop = stop == null ? null : List.copyOf(stop);
         extra = extra == null ? Map.of() : Map.copyOf(extra);

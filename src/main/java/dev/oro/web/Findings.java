@@ -1,6 +1,7 @@
 package dev.oro.web;
 
 import dev.oro.lint.Finding;
+import dev.oro.lint.GoldenRule;
 import io.quarkus.qute.RawString;
 import java.util.List;
 
@@ -19,7 +20,7 @@ final class Findings {
         return findings.stream().map(f -> {
             int line = f.span().line();
             String lineText = line >= 1 && line <= lines.length ? lines[line - 1] : f.span().text();
-            return new Shown(f.rule(), GoldenRules.title(f.rule()), f.severity().wire(), f.message(), f.suggestion(), line,
+            return new Shown(f.rule(), GoldenRule.title(f.rule()), f.severity().wire(), f.message(), f.suggestion(), line,
                     f.span().column(), Html.marked(lineText, f.span().column(), f.span().endColumn()));
         }).toList();
     }

@@ -4,6 +4,7 @@ import dev.oro.OroException;
 import dev.oro.library.PromptInfo;
 import dev.oro.library.PromptLibrary;
 import dev.oro.library.PromptVersion;
+import dev.oro.lint.GoldenRule;
 import dev.oro.store.RunStore;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -98,7 +99,10 @@ public class LibraryPage {
         List<Row> shown = all.stream().filter(r -> matches(r, filter)).toList();
         List<Option> tagOptions = tags.stream().map(t -> new Option(t, t, t.equals(filter.tag()))).toList();
         List<Option> ruleOptions = new ArrayList<>();
-        GoldenRules.TITLES.forEach((id, title) -> ruleOptions.add(new Option(id, "violates " + id + " · " + title, id.equals(filter.rule()))));
+        for (GoldenRule rule : GoldenRule.values()) {
+            String id = rule.name();
+            ruleOptions.add(new Option(id, "violates " + id + " · " + rule.title(), id.equals(filter.rule())));
+        }
         ruleOptions.add(new Option("clean", "follows every rule", "clean".equals(filter.rule())));
         return new View(library.root().toString(), filter, shown, all.size(), tagOptions, ruleOptions);
     }
