@@ -193,11 +193,7 @@ public class Ablations {
 
     private synchronized void save(View view) {
         try {
-            Files.createDirectories(dir());
-            Path temp = dir().resolve(view.id() + ".json.tmp");
-            json.writeValue(temp.toFile(), view);
-            Files.move(temp, dir().resolve(view.id() + ".json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            dev.oro.dataset.DatasetFiles.replace(dir().resolve(view.id() + ".json"), json.writeValueAsString(view));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,7 +7,6 @@ import dev.oro.store.AnnotationStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import javax.sql.DataSource;
 
 /** Wires annotations and exports into the server, on the same database as the runs (see EvalBeans). */
 @ApplicationScoped
@@ -15,9 +14,9 @@ public class DatasetBeans {
 
     @Produces
     @Singleton
-    AnnotationStore annotations(DataSource h2, OroConfig config) {
-        String url = System.getenv("ORO_DB_URL");
-        return new AnnotationStore(url == null || url.isBlank() ? h2 : dev.oro.store.Database.open(java.nio.file.Path.of(config.dataDir())));
+    AnnotationStore annotations(dev.oro.store.RunStore runs) {
+        // The runs' database and pool: annotations join results, and one pool (and one migration) is enough.
+        return new AnnotationStore(runs.dataSource());
     }
 
     @Produces

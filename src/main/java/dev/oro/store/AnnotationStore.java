@@ -98,35 +98,13 @@ public final class AnnotationStore {
     }
 
     private List<Annotation> query(String sql, Object... params) {
-        List<Annotation> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            bind(s, params);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Annotation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getTimestamp(6).toInstant()));
-                }
-            }
-        } catch (SQLException e) {
-            throw failure(e);
-        }
-        return out;
+        return RunStore.list(dataSource, sql, rs -> new Annotation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getTimestamp(6).toInstant()), params);
     }
 
     private List<AnnotationQueue> queues(String sql, Object... params) {
-        List<AnnotationQueue> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            bind(s, params);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new AnnotationQueue(rs.getString(1), rs.getString(2), rs.getString(3), read(rs.getString(4)), rs.getInt(5),
-                            rs.getTimestamp(6).toInstant()));
-                }
-            }
-        } catch (SQLException e) {
-            throw failure(e);
-        }
-        return out;
+        return RunStore.list(dataSource, sql, rs -> new AnnotationQueue(rs.getString(1), rs.getString(2), rs.getString(3),
+                read(rs.getString(4)), rs.getInt(5), rs.getTimestamp(6).toInstant()), params);
     }
 
     private void update(String sql, Object... params) {

@@ -35,6 +35,11 @@ public final class RunStore {
         this.dataSource = dataSource;
     }
 
+    /** The database this store writes to, for stores of other tables on the same database. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
     /** Who runs which run, so that two processes never run the same one. */
     public RunLeases leases() {
         return new RunLeases(dataSource);
@@ -347,20 +352,9 @@ public final class RunStore {
      * the database whole. Tests sort by length first so that t2 comes before t10.
      */
     public List<RowKey> rows(String runId, RowFilter filter, long offset, int limit) {
-        List<RowKey> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT test_id, repeat_index FROM results"
-                + " WHERE run_id = ? GROUP BY test_id, repeat_index" + filter.having + " ORDER BY LENGTH(test_id), test_id, repeat_index"
-                + " LIMIT " + limit + " OFFSET " + offset)) {
-            s.setString(1, runId);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new RowKey(rs.getString(1), rs.getInt(2)));
-                }
-            }
-        } catch (SQLException e) {
-            throw failure(e);
-        }
-        return out;
+        return list(dataSource, "SELECT test_id, repeat_index FROM results WHERE run_id = ? GROUP BY test_id, repeat_index" + filter.having
+                + " ORDER BY LENGTH(test_id), test_id, repeat_index LIMIT " + limit + " OFFSET " + offset,
+                rs -> new RowKey(rs.getString(1), rs.getInt(2)), runId);
     }
 
     public long rowCount(String runId, RowFilter filter) {
@@ -390,22 +384,13 @@ public final class RunStore {
 
     /** Up to {@code limit} flipped cases, in test order; {@link #pairs} counts them all. */
     public List<Flip> flips(String runA, String variantA, String runB, String variantB, int limit) {
-        List<Flip> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT a.test_id, a.repeat_index,"
-                + " a.case_key, b.case_key, a.passed, a.output, b.output FROM results a JOIN results b ON a.test_id = b.test_id"
-                + " AND a.repeat_index = b.repeat_index WHERE a.run_id = ? AND a.variant = ? AND b.run_id = ? AND b.variant = ?"
-                + " AND a.passed <> b.passed ORDER BY LENGTH(a.test_id), a.test_id, a.repeat_index LIMIT " + limit)) {
-            bind(s, new Object[] {runA, variantA, runB, variantB});
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Flip(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getString(6),
-                            rs.getString(7)));
-                }
-            }
-        } catch (SQLException e) {
-            throw failure(e);
-        }
-        return out;
+        return list(dataSource, "SELECT a.test_id, a.repeat_index, a.case_key, b.case_key, a.passed, a.output, b.output FROM results a"
+                + " JOIN results b ON a.test_id = b.test_id AND a.repeat_index = b.repeat_index WHERE a.run_id = ? AND a.variant = ?"
+                + " AND b.run_id = ? AND b.variant = ? AND a.passed <> b.passed ORDER BY LENGTH(a.test_id), a.test_id, a.repeat_index"
+                + " LIMIT " + limit,
+                rs -> new Flip(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getString(6),
+                        rs.getString(7)),
+                runA, variantA, runB, variantB);
     }
 
     /** A human rating next to the automated verdict of the output it rates. */
@@ -418,24 +403,13 @@ public final class RunStore {
 
     /** Every rated output of a suite's runs (all suites when null); ratings are made by hand, so they are few. */
     public List<RatedResult> ratedResults(String suite) {
-        List<RatedResult> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT r.suite, t.run_id, t.case_key,"
-                + " t.rating, x.passed, x.assertions FROM ratings t JOIN results x ON x.run_id = t.run_id AND x.case_key = t.case_key"
-                + " JOIN runs r ON r.id = t.run_id" + (suite == null ? "" : " WHERE r.suite = ?") + " ORDER BY r.suite, t.rated_at")) {
-            if (suite != null) {
-                s.setString(1, suite);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new RatedResult(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getBoolean(5),
-                            read(rs.getString(6), new TypeReference<List<AssertionResult>>() {
-                            })));
-                }
-            }
-        } catch (SQLException e) {
-            throw failure(e);
-        }
-        return out;
+        return list(dataSource, "SELECT r.suite, t.run_id, t.case_key, t.rating, x.passed, x.assertions FROM ratings t"
+                + " JOIN results x ON x.run_id = t.run_id AND x.case_key = t.case_key JOIN runs r ON r.id = t.run_id"
+                + (suite == null ? "" : " WHERE r.suite = ?") + " ORDER BY r.suite, t.rated_at",
+                rs -> new RatedResult(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getBoolean(5),
+                        read(rs.getString(6), new TypeReference<List<AssertionResult>>() {
+                        })),
+                suite == null ? new Object[0] : new Object[] {suite});
     }
 
     private long count(String sql, Object... params) {
@@ -515,19 +489,8 @@ public final class RunStore {
     }
 
     public List<Rating> ratings(String runId) {
-        List<Rating> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT case_key, rating, comment,"
-                + " rated_by, rated_at FROM ratings WHERE run_id = ? ORDER BY case_key")) {
-            s.setString(1, runId);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Rating(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()));
-                }
-            }
-        } catch (SQLException e) {
-            throw failure(e);
-        }
-        return out;
+        return list(dataSource, "SELECT case_key, rating, comment, rated_by, rated_at FROM ratings WHERE run_id = ? ORDER BY case_key",
+                rs -> new Rating(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()), runId);
     }
 
     public Optional<String> cached(String key) {
@@ -554,14 +517,27 @@ public final class RunStore {
     }
 
     private List<RunInfo> runs(String sql, Object... params) {
-        List<RunInfo> out = new ArrayList<>();
+        return list(dataSource, sql, rs -> {
+            Timestamp finished = rs.getTimestamp(6);
+            return new RunInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(),
+                    finished == null ? null : finished.toInstant());
+        }, params);
+    }
+
+    /** Reads one value from a result set's current row. */
+    @FunctionalInterface
+    interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Every row of a query, each read into a value; the store's one loop over a result set. */
+    static <T> List<T> list(DataSource dataSource, String sql, Row<T> row, Object... params) {
+        List<T> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, params);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    Timestamp finished = rs.getTimestamp(6);
-                    out.add(new RunInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getTimestamp(5).toInstant(), finished == null ? null : finished.toInstant()));
+                    out.add(row.read(rs));
                 }
             }
         } catch (SQLException e) {
