@@ -96,12 +96,12 @@ public class AnnotatePage {
     private TemplateInstance index(String error) {
         List<Source> runSources = new ArrayList<>();
         for (RunInfo r : runs.runs(30)) {
-            runSources.add(new Source("run:" + r.id(), r.suite() + " · " + r.createdAt().toString().substring(0, 16).replace('T', ' ')
-                    + " · " + r.status() + " · " + r.id().substring(0, 8)));
+            runSources.add(new Source("run:" + r.id(), r.suite() + " · " + RunFormat.when(r.createdAt()) + " · " + r.status()
+                    + " · " + RunFormat.shortId(r.id())));
         }
         List<Source> draftSources = queues.draftFiles().stream().map(f -> new Source(AnnotationQueues.draftsSource(f), "evals/" + f)).toList();
         List<QueueRow> rows = store.queues(20).stream().map(q -> new QueueRow(q.id(), label(q.source()), q.filter(), q.position() + 1,
-                q.size(), q.createdAt().toString().substring(0, 16).replace('T', ' '))).toList();
+                q.size(), RunFormat.when(q.createdAt()))).toList();
         List<String> profiles;
         try {
             profiles = new ArrayList<>(models.profiles().keySet());

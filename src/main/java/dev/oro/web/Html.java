@@ -1,10 +1,6 @@
 package dev.oro.web;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
-import com.github.difflib.patch.Patch;
 import io.quarkus.qute.RawString;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +14,6 @@ final class Html {
 
     // An Oro tag, as the sandbox reads one: an expression starting with a letter or '_', or a section {#…}/{/…}.
     private static final Pattern TAG = Pattern.compile("\\{(?:[A-Za-z_][^{}\\n]*|[#/][^{}\\n]*)\\}");
-    private static final Pattern WORD = Pattern.compile("\\s+|[\\p{L}\\p{N}_]+|.");
 
     private Html() {
     }
@@ -67,44 +62,16 @@ final class Html {
      * {@code <ins>}, so a one-word edit in a long line is visible at a glance.
      */
     static RawString[] wordDiff(String oldLine, String newLine) {
-        List<String> a = words(oldLine);
-        List<String> b = words(newLine);
-        Patch<String> patch = DiffUtils.diff(a, b);
-        StringBuilder left = new StringBuilder();
-        StringBuilder right = new StringBuilder();
-        int i = 0;
-        int j = 0;
-        for (AbstractDelta<String> d : patch.getDeltas()) {
-            for (; i < d.getSource().getPosition(); i++) {
-                left.append(escape(a.get(i)));
-            }
-            for (; j < d.getTarget().getPosition(); j++) {
-                right.append(escape(b.get(j)));
-            }
-            if (!d.getSource().getLines().isEmpty()) {
-                left.append("<del>").append(escape(String.join("", d.getSource().getLines()))).append("</del>");
-            }
-            if (!d.getTarget().getLines().isEmpty()) {
-                right.append("<ins>").append(escape(String.join("", d.getTarget().getLines()))).append("</ins>");
-            }
-            i += d.getSource().size();
-            j += d.getTarget().size();
-        }
-        for (; i < a.size(); i++) {
-            left.append(escape(a.get(i)));
-        }
-        for (; j < b.size(); j++) {
-            right.append(escape(b.get(j)));
-        }
-        return new RawString[] {new RawString(left.toString()), new RawString(right.toString())};
+        WordDiff.Result diff = WordDiff.of(oldLine, newLine);
+        return new RawString[] {wrapChanged(diff.left(), "del"), wrapChanged(diff.right(), "ins")};
     }
 
-    private static List<String> words(String line) {
-        List<String> out = new ArrayList<>();
-        Matcher m = WORD.matcher(line == null ? "" : line);
-        while (m.find()) {
-            out.add(m.group());
+    private static RawString wrapChanged(List<WordDiff.Segment> segments, String tag) {
+        StringBuilder out = new StringBuilder();
+        for (WordDiff.Segment s : segments) {
+            boolean changed = s.kind() != WordDiff.Kind.SAME;
+            out.append(changed ? "<" + tag + ">" : "").append(escape(s.text())).append(changed ? "</" + tag + ">" : "");
         }
-        return out;
+        return new RawString(out.toString());
     }
 }

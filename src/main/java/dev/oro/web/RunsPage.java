@@ -22,12 +22,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /** The runs page: every run, newest first, and a form to start one. */
 @Path("/runs")
@@ -108,7 +105,7 @@ public class RunsPage {
         List<RunInfo> runs = store.runs(pager.offset(), PAGE_SIZE);
         Map<String, RunSummary> summaries = store.summaries(runs);
         List<RunRow> rows = runs.stream().map(r -> row(r, summaries.get(r.id()))).toList();
-        return Templates.runs(rows, pager, suites(), List.copyOf(registry.profiles().keySet()), config.evalsDir(), form);
+        return Templates.runs(rows, pager, new dev.oro.api.EvalsFolder(config.evalsDir()).suites(), List.copyOf(registry.profiles().keySet()), config.evalsDir(), form);
     }
 
     static RunRow row(RunInfo r, RunSummary s) {
@@ -118,17 +115,4 @@ public class RunsPage {
                 s.cases() == 0 ? "–" : RunFormat.percent(rate), (int) Math.round(100 * rate));
     }
 
-    /** The suite files in the evals folder, as the API names them (relative to it). */
-    private List<String> suites() {
-        java.nio.file.Path root = java.nio.file.Path.of(config.evalsDir()).toAbsolutePath().normalize();
-        if (!Files.isDirectory(root)) {
-            return List.of();
-        }
-        try (Stream<java.nio.file.Path> files = Files.walk(root, 4)) {
-            return files.filter(Files::isRegularFile).map(f -> root.relativize(f).toString().replace('\\', '/'))
-                    .filter(f -> f.endsWith(".yaml") || f.endsWith(".yml")).sorted().toList();
-        } catch (IOException e) {
-            return List.of();
-        }
-    }
 }

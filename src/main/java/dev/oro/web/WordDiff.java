@@ -66,11 +66,17 @@ public final class WordDiff {
         return new Result(l, r, changes);
     }
 
+    /** Words, spaces and marks; past {@link #MAX_TOKENS} the rest is one token, so no text is ever dropped. */
     private static List<String> tokens(String text) {
         List<String> out = new ArrayList<>();
         Matcher m = TOKEN.matcher(text);
-        while (m.find() && out.size() < MAX_TOKENS) {
+        int end = 0;
+        while (out.size() < MAX_TOKENS && m.find()) {
             out.add(m.group());
+            end = m.end();
+        }
+        if (end < text.length()) {
+            out.add(text.substring(end));
         }
         return out;
     }
