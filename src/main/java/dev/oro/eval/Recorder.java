@@ -63,8 +63,16 @@ final class Recorder implements AutoCloseable {
     /** Writes what is queued and stops the thread. */
     @Override
     public void close() {
-        queue.add(END);
         boolean interrupted = false;
+        // put, not add: a slow database can leave the queue full when the last case finishes.
+        while (true) {
+            try {
+                queue.put(END);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
         while (thread.isAlive()) {
             try {
                 thread.join();

@@ -54,8 +54,9 @@ public final class Reports {
         return out;
     }
 
+    /** Per-variant statistics alone: no pairwise comparisons (their bootstraps are the costly part). */
     public Map<String, VariantStats> stats(String runId) {
-        return analysis(runId).stats();
+        return statsOf(outcomes(runId));
     }
 
     /** A run's per-variant statistics and comparisons, from one read of its results. */
@@ -64,9 +65,13 @@ public final class Reports {
 
     public Analysis analysis(String runId) {
         Map<String, List<CaseOutcome>> outcomes = outcomes(runId);
+        return new Analysis(statsOf(outcomes), comparisons(outcomes));
+    }
+
+    private static Map<String, VariantStats> statsOf(Map<String, List<CaseOutcome>> outcomes) {
         Map<String, VariantStats> stats = new LinkedHashMap<>();
         outcomes.forEach((variant, cases) -> stats.put(variant, statsOf(cases)));
-        return new Analysis(stats, comparisons(outcomes));
+        return stats;
     }
 
     static VariantStats statsOf(List<CaseOutcome> cases) {

@@ -15,15 +15,18 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * A YAML document read as plain values; on an error it is read again as a node tree that
- * remembers lines, so that every error can say "evals/qa.yaml line 12: field 'tests[3].vars' ...".
- * The tree is built only then, so a valid suite is parsed once, not twice.
+ * A YAML document read as plain values; when a line is asked for, it is read once more as a node
+ * tree that remembers lines, so that every error can say "evals/qa.yaml line 12: field
+ * 'tests[3].vars' ...". The tree is built on the first such question and kept: building it per
+ * question made loading a suite quadratic in its size.
  */
 final class YamlDoc {
 
     private final String origin;
     private final Object value;
     private final String text;
+    private Node tree;
+    private boolean composed;
 
     private YamlDoc(String origin, Object value, String text) {
         this.origin = origin;
@@ -58,9 +61,17 @@ final class YamlDoc {
         return origin;
     }
 
+    private synchronized Node tree() {
+        if (!composed) {
+            tree = new Yaml(options()).compose(new java.io.StringReader(text));
+            composed = true;
+        }
+        return tree;
+    }
+
     /** The line of a path such as {@code tests[3].vars}; the nearest existing parent's line otherwise. */
     int lineOf(String path) {
-        Node root = new Yaml(options()).compose(new java.io.StringReader(text));
+        Node root = tree();
         Node node = root;
         int line = root == null ? 1 : root.getStartMark().getLine() + 1;
         if (path.isEmpty() || node == null) {
