@@ -224,6 +224,11 @@ public final class LlamaCppProvider implements ChatProvider {
     @Override
     public String identity() {
         String id = identity;
+        if (id == null && profile.path() == null && profile.sha256() != null) {
+            // A downloaded model sits in the cache under the digest it was verified against when
+            // it arrived (ModelFiles): hashing hundreds of MB again on every run would only repeat that.
+            id = identity = "sha256:" + profile.sha256().toLowerCase(java.util.Locale.ROOT);
+        }
         if (id == null) {
             try {
                 id = identity = "sha256:" + ModelFiles.sha256(file);

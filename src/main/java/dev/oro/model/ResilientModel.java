@@ -31,11 +31,16 @@ public final class ResilientModel implements AutoCloseable {
     /** A server asking for more than this is treated as asking for this. */
     static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(120);
     /**
-     * The retry budget: retries add at most this share of the calls made, plus {@link #MIN_RETRIES},
-     * so a server failing many requests sees at most 10% more load, never a retry storm.
+     * The retry budget, a token bucket: it starts with {@link #MIN_RETRIES} retries and each call
+     * adds a tenth of one, so a server failing many requests sees at most 10% more load, never a
+     * retry storm. The bucket holds at most {@link #MAX_SAVED_RETRIES}: a server that ran for days
+     * cannot have saved up thousands of retries for its first outage.
      */
     static final double RETRY_RATIO = 0.1;
     static final int MIN_RETRIES = 10;
+    static final int MAX_SAVED_RETRIES = 2 * MIN_RETRIES;
+    /** The bucket counts tenths of a retry, so that adding a tenth per call is exact. */
+    private static final int TENTHS = 10;
 
     private final ModelProfile profile;
     private final ChatProvider provider;
@@ -44,8 +49,7 @@ public final class ResilientModel implements AutoCloseable {
     private final RandomGenerator random;
     private final ExecutorService executor;
     private final Semaphore permits;
-    private long calls;
-    private long retries;
+    private long retryTenths = MIN_RETRIES * TENTHS;
 
     public ResilientModel(ModelProfile profile, ChatProvider provider, LongSupplier nanoTime, Sleeper sleeper,
             RandomGenerator random, ExecutorService executor) {
@@ -72,7 +76,7 @@ public final class ResilientModel implements AutoCloseable {
      */
     public ModelReply call(ModelRequest request, TokenSink sink) {
         synchronized (this) {
-            calls++;
+            retryTenths = Math.min(MAX_SAVED_RETRIES * TENTHS, retryTenths + Math.round(RETRY_RATIO * TENTHS));
         }
         int attempt = 0;
         while (true) {
@@ -97,10 +101,11 @@ public final class ResilientModel implements AutoCloseable {
 
     /** Takes one retry from the budget, if it has one left. */
     private synchronized boolean withinBudget() {
-        if (retries >= MIN_RETRIES + RETRY_RATIO * calls) {
+        // Any part of a retry left allows one (the balance may dip below zero by less than one).
+        if (retryTenths <= 0) {
             return false;
         }
-        retries++;
+        retryTenths -= TENTHS;
         return true;
     }
 

@@ -64,6 +64,16 @@ class LlamaCppProviderContractTest extends ChatProviderContract {
     }
 
     @Test
+    void should_name_a_downloaded_model_by_the_digest_it_was_verified_against() throws Exception {
+        String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(gguf)));
+        ModelProfile downloaded = new ModelProfile("fetched", Providers.LLAMA_CPP, "tiny.gguf", null, null, Map.of(), 1, Duration.ofMinutes(1),
+                0, null, null, "http://127.0.0.1:1/tiny.gguf", digest.toUpperCase(java.util.Locale.ROOT), null, "models/fetched.yaml");
+        try (LlamaCppProvider p = new LlamaCppProvider(downloaded, gguf)) {
+            assertThat(p.identity()).isEqualTo("sha256:" + digest);
+        }
+    }
+
+    @Test
     void should_count_more_input_tokens_for_a_longer_prompt() {
         int counting = ask(provider, Map.of("temperature", 0)).usage().inputTokens();
         ProviderReply longer = provider.chat(new ModelRequest(List.of(new ChatMessage("system", "You count in English words, slowly."),

@@ -145,6 +145,28 @@ class ResilientModelTest {
     }
 
     @Test
+    void should_not_save_up_retries_over_a_long_healthy_life() {
+        Scripted provider = new Scripted();
+        ResilientModel model = model(profile(3, 4, Duration.ofSeconds(5)), provider, RandomGenerator.getDefault());
+        for (int i = 0; i < 1000; i++) {
+            model.call(ChatProviderContract.countingRequest(GenerationParams.NONE), null);
+        }
+        provider.during = () -> {
+            throw status(500, null);
+        };
+        int before = provider.calls.get();
+        for (int i = 0; i < 50; i++) {
+            try {
+                model.call(ChatProviderContract.countingRequest(GenerationParams.NONE), null);
+            } catch (ModelException expected) {
+                // every call fails; what counts is how many retries the outage got
+            }
+        }
+        // 1,000 healthy calls saved at most 20 retries, and the 50 failing calls add 5
+        assertThat(provider.calls.get() - before).isEqualTo(50 + 20 + 5);
+    }
+
+    @Test
     void should_back_off_exponentially_with_full_jitter() {
         Scripted provider = new Scripted().then(status(500, null)).then(status(502, null)).then(status(503, null))
                 .then(new ProviderReply("ok", "stop", Usage.NONE));
