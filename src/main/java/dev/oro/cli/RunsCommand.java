@@ -19,6 +19,9 @@ class RunsCommand extends LibraryCommand {
 
     @Override
     public Integer call() {
+        if (limit < 1) {
+            throw dev.oro.OroException.invalid("bad-option", "--limit must be 1 or more, got " + limit);
+        }
         RunStore store = new RunStore(Database.open(options.dataDir));
         List<RunInfo> runs = store.runs(limit);
         if (format.json) {

@@ -152,7 +152,14 @@ public final class AnnotationQueues {
         String key = q.items().get(number - 1);
         Annotation a = store.annotation(q.source(), key);
         if (q.source().startsWith(DRAFTS)) {
-            Map<String, Object> e = DraftsFile.entries(draftsFile(q.source())).get(index(key));
+            List<Map<String, Object>> entries = DraftsFile.entries(draftsFile(q.source()));
+            int index = index(key);
+            if (index < 0 || index >= entries.size()) {
+                // The file was shortened by hand since the queue was made.
+                throw OroException.notFound("draft-not-found", draftsFile(q.source()) + " has no entry " + (index + 1)
+                        + " any more; start a new queue from it");
+            }
+            Map<String, Object> e = entries.get(index);
             Map<String, Object> vars = e.get("vars") instanceof Map<?, ?> m ? cast(m) : Map.of();
             String prompt = String.valueOf(e.getOrDefault("draftedFor", ""));
             List<ChatMessage> messages = prompt.isEmpty() ? List.of() : examples.render(prompt, vars, key).messages();

@@ -202,13 +202,13 @@ public final class DraftsFile {
         if (statusNode == null) {
             return text;
         }
-        spans.add(span(statusNode));
+        spans.add(span(text, statusNode));
         values.add(json(status));
         if (expected != null && value(entry, "assert") instanceof SequenceNode asserts) {
             for (Node a : asserts.getValue()) {
                 if (a instanceof MappingNode m && scalar(m, "type") != null && scalar(m, "type").getValue().equals("similar")
                         && scalar(m, "value") != null) {
-                    spans.add(span(scalar(m, "value")));
+                    spans.add(span(text, scalar(m, "value")));
                     values.add(json(expected));
                     break;
                 }
@@ -223,8 +223,9 @@ public final class DraftsFile {
         return out.toString();
     }
 
-    private static int[] span(ScalarNode n) {
-        return new int[] {n.getStartMark().getIndex(), n.getEndMark().getIndex()};
+    /** SnakeYAML's marks count code points; Java strings count chars, and an emoji is two of them. */
+    private static int[] span(String text, ScalarNode n) {
+        return new int[] {text.offsetByCodePoints(0, n.getStartMark().getIndex()), text.offsetByCodePoints(0, n.getEndMark().getIndex())};
     }
 
     private static Node value(MappingNode m, String key) {

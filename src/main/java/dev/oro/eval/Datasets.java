@@ -122,6 +122,9 @@ public final class Datasets {
             try {
                 Map<String, Object> entry = JSON.readValue(lines.get(i), new TypeReference<>() {
                 });
+                if (entry == null) {
+                    throw OroException.invalid("invalid-suite", where + ": not a JSON object: null");
+                }
                 out.add(entry(entry, origin.substring(origin.lastIndexOf('/') + 1) + ":" + (i + 1), where));
             } catch (JsonProcessingException e) {
                 throw OroException.invalid("invalid-suite", where + ": not a JSON object: " + e.getOriginalMessage());

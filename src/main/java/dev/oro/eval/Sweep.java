@@ -28,7 +28,12 @@ public final class Sweep {
     /** A command-line value as the number, boolean or text it spells. */
     public static Object typed(String v) {
         if (v.matches("-?\\d+")) {
-            return Integer.parseInt(v);
+            // Too big for an int is still a number: the parameter check then says what range it takes.
+            // (An if, not ?:, which would widen every int to a double.)
+            if (v.length() <= 9) {
+                return Integer.parseInt(v);
+            }
+            return Double.parseDouble(v);
         }
         if (v.matches("-?\\d*\\.\\d+")) {
             return Double.parseDouble(v);

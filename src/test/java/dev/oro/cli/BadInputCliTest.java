@@ -170,6 +170,7 @@ class BadInputCliTest {
                 dataset("csv 100k lines broken at the end", "data/huge.csv", huge.toString(), "huge.csv line 100000"),
                 dataset("jsonl bad line", "data/bad.jsonl", "{\"text\": \"a\"}\n{text: b\n", "line 2"),
                 dataset("jsonl array line", "data/array.jsonl", "[1, 2]\n", "array.jsonl"),
+                dataset("jsonl null line", "data/null.jsonl", "{\"text\": \"a\"}\nnull\n", "null.jsonl line 2: not a JSON object"),
                 dataset("json unsupported", "data/data.json", "[{\"text\": \"a\"},", "data.json"),
                 dataset("yaml malformed", "data/bad.yaml", "- text: [a\n", "bad.yaml"),
                 dataset("yaml a text", "data/text.yaml", "just some words\n", "text.yaml"),
@@ -268,6 +269,7 @@ class BadInputCliTest {
                 new Input("label: version hot", Map.of(), List.of("label", "summarize", "prod", "hot"), "hot"),
                 new Input("label: traversal prompt", Map.of(), List.of("label", "../../x", "prod", "1"), "../../x"),
                 new Input("show-run: unknown run", Map.of(), List.of("show-run", "no-such-run"), "no-such-run"),
-                new Input("runs: limit hot", Map.of(), List.of("runs", "--limit", "hot"), "hot"));
+                new Input("runs: limit hot", Map.of(), List.of("runs", "--limit", "hot"), "hot"),
+                new Input("runs: limit -1", Map.of(), List.of("runs", "--limit", "-1"), "--limit must be 1 or more"));
     }
 }

@@ -60,6 +60,18 @@ class DraftsFileTest {
     }
 
     @Test
+    void should_flip_the_right_bytes_after_an_emoji() throws Exception {
+        // An emoji is one code point to the YAML parser and two chars to Java: a later edit must not shift.
+        Path file = dir.resolve("data/emoji-drafts.yaml");
+        DraftsFile.create(file, List.of(new Draft(null, Map.of("q", "Rain? \uD83C\uDF27\uD83C\uDF27"), "wet", null), drafts.get(1)), "qa@1", "t");
+        String before = Files.readString(file);
+        DraftsFile.decide(file, 1, "accepted", null);
+        String after = Files.readString(file);
+        assertThat(after).isEqualTo(before.substring(0, before.lastIndexOf("status: \"draft\"")) + "status: \"accepted\""
+                + before.substring(before.lastIndexOf("status: \"draft\"") + "status: \"draft\"".length()));
+    }
+
+    @Test
     void should_flip_a_jsonl_draft_on_its_own_line() throws Exception {
         Path file = dir.resolve("qa-drafts.jsonl");
         DraftsFile.create(file, drafts, "qa@1", "ignored in JSONL");

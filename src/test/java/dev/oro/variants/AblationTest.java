@@ -118,6 +118,10 @@ class AblationTest {
         Cli r = ablate(1, "summarize", "--sweep", "temperature=0,9");
         assertThat(r.code()).isNotZero();
         assertThat(r.err()).contains("--sweep temperature=0,9: 'temperature' must be a number from 0 to 2, got 9").doesNotContain("Exception");
+
+        Cli huge = ablate(1, "summarize", "--sweep", "maxTokens=99999999999");
+        assertThat(huge.code()).isNotZero();
+        assertThat(huge.err()).contains("--sweep maxTokens=").contains("'maxTokens' must be a whole number above 0").doesNotContain("Exception");
     }
 
     private record Cli(int code, String out, String err) {
