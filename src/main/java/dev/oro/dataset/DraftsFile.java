@@ -134,9 +134,11 @@ public final class DraftsFile {
 
     /**
      * Sets the status of entry {@code index} (0-based) and, when {@code expected} is not null, its
-     * expected answer. The rest of the file stays byte for byte as it was.
+     * expected answer. The rest of the file stays byte for byte as it was. Synchronized: two
+     * decisions at once would each start from the old text, and the later write would drop the
+     * earlier one.
      */
-    public static void decide(Path file, int index, String status, String expected) {
+    public static synchronized void decide(Path file, int index, String status, String expected) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);

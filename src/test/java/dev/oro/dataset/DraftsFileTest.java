@@ -72,6 +72,27 @@ class DraftsFileTest {
     }
 
     @Test
+    void should_keep_every_decision_made_at_once() throws Exception {
+        Path file = dir.resolve("data/many-drafts.yaml");
+        List<Draft> many = java.util.stream.IntStream.range(0, 16).mapToObj(i -> new Draft(null, Map.of("q", "Q" + i), "A" + i, null)).toList();
+        DraftsFile.create(file, many, "qa@1", "t");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var done = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            for (int i = 0; i < 16; i++) {
+                int index = i;
+                done.add(pool.submit(() -> DraftsFile.decide(file, index, "accepted", null)));
+            }
+            for (var f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(DraftsFile.entries(file)).extracting(e -> e.get("status")).containsOnly("accepted").hasSize(16);
+    }
+
+    @Test
     void should_flip_a_jsonl_draft_on_its_own_line() throws Exception {
         Path file = dir.resolve("qa-drafts.jsonl");
         DraftsFile.create(file, drafts, "qa@1", "ignored in JSONL");
